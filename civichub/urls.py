@@ -5,10 +5,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from civichub.api import api
 from civichub.core import views as core_views
 
 urlpatterns = [
     path("", include("civichub.core.urls")),
+    path("api/v1/", api.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documenti/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -30,8 +30,10 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # Civic Hub apps first so that their templates override third-party ones.
     "civichub.core",
-    "civichub.accounts",
     "civichub.taxonomy",
+    "civichub.territories",
+    "civichub.accounts",
+    "civichub.organisations",
     "civichub.cms",
     # Wagtail
     "wagtail.contrib.settings",
@@ -63,6 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_htmx",
+    "rules.apps.AutodiscoverRulesConfig",
     "django.forms",
 ]
 
@@ -148,6 +151,10 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Civic Hub <noreply@civic
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
