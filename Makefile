@@ -53,13 +53,18 @@ seed: install
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
 
-test: install
+# Debian packages that pip and npm cannot provide (Chromium for the browser tests).
+.PHONY: install-system
+install-system:
+	bin/install-system-deps
+
+test: install-system install
 	$(VENV)/bin/pytest
 
 test-unit: install
 	$(VENV)/bin/pytest -m "not e2e"
 
-test-e2e: install
+test-e2e: install-system install
 	$(VENV)/bin/pytest -m e2e
 
 lint: install
@@ -73,8 +78,10 @@ format: install
 	$(VENV)/bin/ruff format .
 
 messages: install
-	cd civichub && ../$(MANAGE) makemessages --locale en --no-obsolete --no-location --ignore 'static/*'
-	cd civichub && ../$(MANAGE) compilemessages --locale en
+	$(MANAGE) makemessages --locale en --no-obsolete --add-location file \
+		--ignore '.venv/*' --ignore '.tools/*' --ignore 'node_modules/*' --ignore 'var/*' \
+		--ignore 'tests/*' --ignore 'bench/*' --ignore 'docs/*'
+	$(MANAGE) compilemessages --locale en --ignore '.venv/*' --ignore '.tools/*' --ignore 'node_modules/*'
 
 bench: install var/static/staticfiles.json
 	$(PY) -m bench.run $(BENCH_ARGS)
