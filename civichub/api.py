@@ -17,3 +17,7 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url="/docs",
 )
+api.add_router("/taxonomy", "civichub.taxonomy.api.router")
+api.add_router("/me", "civichub.accounts.api.router")
+api.add_router("/organisations", "civichub.organisations.api.router")
+api.add_router("/territories", "civichub.territories.api.router")

@@ -1,5 +1,7 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -11,23 +13,31 @@ from civichub.core import views as core_views
 urlpatterns = [
     path("", include("civichub.core.urls")),
     path("api/v1/", api.urls),
+    # Staff sign in through the site's login (rate limits, two-factor), never
+    # through Wagtail's password-only form.
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="wagtailadmin_login_redirect",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documenti/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("organizzazioni/", include("civichub.organisations.urls")),
+    path("territori/", include("civichub.territories.urls")),
+    path("", include("civichub.accounts.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-else:
-    from django.views.static import serve
-
-    # Uploaded media behind the app server for the embedded set-up; a production
-    # proxy serves /media/ itself (docs/operations.md).
-    urlpatterns += [
-        path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
-    ]
+# Uploaded media behind the app server for the embedded set-up; a production proxy
+# serves /media/ itself (docs/operations.md). Documents are excluded: /documenti/
+# serves them after checking their privacy settings.
+urlpatterns += [
+    re_path(
+        r"^media/(?P<path>(?!documents/).+)$",
+        serve,
+        {"document_root": settings.MEDIA_ROOT},
+    ),
+]
 
 # Wagtail's page tree takes every path not matched above.
 urlpatterns += [path("", include(wagtail_urls))]

@@ -1,7 +1,10 @@
 """Organisations: public administrations, third-sector bodies (RUNTS), universities…"""
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +39,22 @@ class RuntsSection(models.TextChoices):
     NETWORK = "rete_associativa", _("Rete associativa")
     MUTUAL_AID = "mutuo_soccorso", _("Società di mutuo soccorso")
     OTHER = "altri_ets", _("Altro ente del Terzo Settore")
+
+
+class OrganisationQuerySet(models.QuerySet["Organisation"]):
+    def public(self) -> "OrganisationQuerySet":
+        return self.filter(is_public=True)
+
+    def visible_to(self, user: Any) -> "OrganisationQuerySet":
+        """Public organisations, plus those the user belongs to; promoters see all."""
+        from civichub.accounts.permissions import is_member, is_promoter
+
+        if is_promoter(user):
+            return self.all()
+        if not is_member(user):
+            return self.public()
+        mine = Membership.objects.filter(user=user, status=Membership.Status.ACTIVE)
+        return self.filter(Q(is_public=True) | Q(pk__in=mine.values("organisation_id")))
 
 
 class Organisation(models.Model):
@@ -102,8 +121,18 @@ class Organisation(models.Model):
     )
     is_contributor = models.BooleanField(_("organizzazione contributrice"), default=False)
     is_verified = models.BooleanField(_("verificata"), default=False)
+    is_public = models.BooleanField(
+        _("visibile nella rubrica"),
+        default=True,
+        help_text=_(
+            "Se disattivato, la scheda è visibile solo ai membri dell'organizzazione e ai "
+            "promotori dell'hub."
+        ),
+    )
     created_at = models.DateTimeField(_("creata il"), default=timezone.now)
     updated_at = models.DateTimeField(_("aggiornata il"), auto_now=True)
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -164,3 +193,58 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} → {self.organisation}"
+
+
+class ContributorApplication(models.Model):
+    """An organisation's request to become a contributor organisation, decided by promoters."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("In attesa di decisione")
+        APPROVED = "approved", _("Approvata")
+        REFUSED = "refused", _("Rifiutata")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organizzazione"),
+        on_delete=models.CASCADE,
+        related_name="contributor_applications",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("presentata da"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    motivation = models.TextField(_("motivazione"))
+    status = models.CharField(
+        _("stato"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(_("presentata il"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decisa da"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decisa il"), null=True, blank=True)
+    reason = models.TextField(_("motivazione della decisione"), blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("candidatura a organizzazione contributrice")
+        verbose_name_plural = _("candidature a organizzazione contributrice")
+        constraints = [
+            # One open application at a time: a second would only duplicate the queue.
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=Q(status="pending"),
+                name="org_one_pending_contributor_application",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "created_at"], name="org_application_queue_idx")]
+
+    def __str__(self) -> str:
+        return str(self.organisation)

@@ -4,6 +4,7 @@ Everything that differs between installations comes from environment variables
 (see docs/operations.md); the other modules only change defaults.
 """
 
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,9 @@ env = environ.Env()
 # Defaults for the embedded set-up; the environment-specific modules may override
 # them before calling ``configure()``.
 DEFAULT_DATABASE_URL = f"sqlite:///{BASE_DIR / 'var' / 'civichub.sqlite3'}"
-DEFAULT_CACHE_URL = "locmemcache://civichub"
+# A file cache is shared by the app server processes and the task worker of the
+# embedded set-up, so invalidation reaches all of them; Redis replaces it in production.
+DEFAULT_CACHE_URL = f"filecache://{BASE_DIR / 'var' / 'cache'}"
 DEFAULT_EMAIL_URL = "consolemail://"
 
 SECRET_KEY = env("SECRET_KEY", default="")
@@ -66,6 +69,11 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "rules.apps.AutodiscoverRulesConfig",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django.forms",
 ]
 
@@ -75,10 +83,13 @@ MIDDLEWARE = [
     "civichub.core.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "civichub.core.cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "civichub.accounts.middleware.MembershipRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -100,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "civichub.core.context_processors.hub",
+                "civichub.cms.context_processors.hub",
             ],
         },
     }
@@ -109,13 +121,20 @@ TEMPLATES = [
 def _database_from_env() -> dict:
     url = env("DATABASE_URL", default=DEFAULT_DATABASE_URL)
     try:
-        config = environ.Env.db_url_config(url)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # we explain a bad URL ourselves, below
+            config = environ.Env.db_url_config(url)
     except (ImproperlyConfigured, KeyError, ValueError) as exc:
         raise ImproperlyConfigured(
             f"DATABASE_URL is not valid ({exc}); expected e.g. "
             "sqlite:////path/to/db.sqlite3 or postgres://user:pass@host:5432/name"
         ) from exc
     engine = config.get("ENGINE", "")
+    if not engine:
+        raise ImproperlyConfigured(
+            "DATABASE_URL is not a database URL; expected e.g. "
+            "sqlite:////path/to/db.sqlite3 or postgres://user:pass@host:5432/name"
+        )
     if engine not in ("django.db.backends.sqlite3", "django.db.backends.postgresql"):
         raise ImproperlyConfigured(
             f"DATABASE_URL uses an unsupported engine ({engine}); use sqlite:// or postgres://"
@@ -154,6 +173,7 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -161,7 +181,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "wagtailadmin_login"
+LOGIN_URL = "account_login"
+# People, sign-up and login (django-allauth); see docs/operations.md.
+from civichub.accounts.settings import *  # noqa: E402
 
 # Internationalisation: Italian first, English complete. The language is chosen by
 # cookie / Accept-Language, never by the path, so URLs stay the same in both.
@@ -227,6 +249,7 @@ CONTENT_SECURITY_POLICY_ADMIN_PREFIX = "/admin/"
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("HUB_NAME", default="Civic Hub")
+WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -264,10 +287,19 @@ LOGGING: dict[str, Any] = {
         "django.db.backends": {"level": "WARNING"},
         "django.security.DisallowedHost": {"level": "ERROR"},
         "wagtail": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
     },
 }
+
+# Seconds an anonymous visitor's page is served from the cache (0 disables it).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=60)
 
 # Hub identity fallbacks, used before the back-office settings are filled in and
 # on error pages rendered without database access.
 HUB_NAME = env("HUB_NAME", default="Civic Hub")
 FORM_RENDERER = "civichub.core.forms.FormRenderer"
+
+# Optional background tiles for the maps (an {z}/{x}/{y} URL and its attribution);
+# empty: the maps draw only the hub's own boundaries. Add the tile host to CSP_IMG_SRC.
+MAP_TILE_URL = env("MAP_TILE_URL", default="")
+MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", default="")

@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from civichub.core.i18n import TranslatedField
 
 
-class Theme(models.Model):
+class Vocabulary(models.Model):
+    """A term of a controlled vocabulary: Italian name and description with English twins."""
+
     name = models.CharField(_("nome"), max_length=80, unique=True)
     name_en = models.CharField(_("nome (inglese)"), max_length=80, blank=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -18,9 +20,51 @@ class Theme(models.Model):
     tr_description = TranslatedField("description", "description_en")
 
     class Meta:
+        abstract = True
         ordering = ["sort_order", "name"]
-        verbose_name = _("tema")
-        verbose_name_plural = _("temi")
 
     def __str__(self) -> str:
         return str(self.tr_name)
+
+
+class Theme(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("tema")
+        verbose_name_plural = _("temi")
+
+
+class ParticipatoryMethod(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("metodo partecipativo")
+        verbose_name_plural = _("metodi partecipativi")
+
+
+class IAP2Level(Vocabulary):
+    """A level of the IAP2 Spectrum of Public Participation, from informing to empowering."""
+
+    promise = models.TextField(_("promessa al pubblico"), blank=True)
+    promise_en = models.TextField(_("promessa al pubblico (inglese)"), blank=True)
+
+    tr_promise = TranslatedField("promise", "promise_en")
+
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("livello IAP2")
+        verbose_name_plural = _("livelli IAP2")
+
+
+class TargetGroup(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = _("destinatari")
+        verbose_name_plural = _("gruppi di destinatari")
+
+
+class CtsActivity(Vocabulary):
+    """An activity of general interest of Art. 5, c. 1, D.Lgs. 117/2017 (Codice del Terzo
+    Settore); ``code`` is its letter in the article."""
+
+    code = models.CharField(_("lettera"), max_length=5, unique=True)
+
+    class Meta(Vocabulary.Meta):
+        ordering = ["sort_order", "code"]
+        verbose_name = _("attività di interesse generale (art. 5 CTS)")
+        verbose_name_plural = _("attività di interesse generale (art. 5 CTS)")

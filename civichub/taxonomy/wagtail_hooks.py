@@ -1,5 +1,5 @@
 from wagtail.snippets.models import register_snippet
 
-from civichub.taxonomy.views import ThemeViewSet
+from civichub.taxonomy.views import TaxonomyViewSetGroup
 
-register_snippet(ThemeViewSet)
+register_snippet(TaxonomyViewSetGroup)

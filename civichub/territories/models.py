@@ -77,8 +77,20 @@ class Municipality(Territory):
     )
     cadastral_code = models.CharField(_("codice catastale"), max_length=4, blank=True)
     population = models.PositiveIntegerField(_("popolazione"), null=True, blank=True)
+    # names.normalise(name), written by the loader: accent- and case-insensitive
+    # search with a plain indexed LIKE on every database.
+    search_name = models.CharField(
+        _("nome per la ricerca"), max_length=120, blank=True, db_index=True, editable=False
+    )
 
     class Meta(Territory.Meta):
         verbose_name = _("comune")
         verbose_name_plural = _("comuni")
         indexes = [models.Index(fields=["name"], name="territories_mun_name_idx")]
+
+    @property
+    def label(self) -> str:
+        """«Bologna (BO)»: unambiguous among same-named comuni. Needs ``province``
+        loaded (``select_related("province")``) to avoid a query per comune."""
+        abbreviation = self.province.abbreviation
+        return f"{self.name} ({abbreviation})" if abbreviation else self.name
