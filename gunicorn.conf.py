@@ -1,4 +1,5 @@
-"""gunicorn settings; every value can be overridden with GUNICORN_* variables."""
+"""gunicorn settings; bind, workers, threads, timeout, max requests and the access
+log can be changed with GUNICORN_* variables, trusted proxies with FORWARDED_ALLOW_IPS."""
 
 import multiprocessing
 import os
@@ -12,11 +13,9 @@ graceful_timeout = 20
 keepalive = 5
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = 200
-accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
+# An empty GUNICORN_ACCESSLOG turns the access log off.
+accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-") or None
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
-access_log_format = (
-    '{"time":"%(t)s","remote":"%(h)s","method":"%(m)s","path":"%(U)s","status":%(s)s,'
-    '"bytes":%(B)s,"ms":%(M)s,"agent":"%(a)s"}'
-)
+logger_class = "civichub.core.gunicorn_logging.JsonAccessLogger"
 preload_app = True

@@ -1,10 +1,13 @@
 """StreamField blocks shared by the editorial pages."""
 
 from django.core.exceptions import ValidationError
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
+
+from civichub.core.html import sanitise_html
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -20,6 +23,14 @@ ICON_CHOICES = [
     ("it-star-outline", _("In evidenza")),
     ("it-horn", _("Notizie")),
 ]
+
+
+class SafeRichTextBlock(blocks.RichTextBlock):
+    """Rich text sanitised on output too: content may arrive through imports or the
+    API, not only through the editor's whitelist."""
+
+    def render_basic(self, value, context=None):
+        return mark_safe(sanitise_html(str(super().render_basic(value, context))))  # noqa: S308
 
 
 def validate_site_url(value: str) -> None:
@@ -78,7 +89,7 @@ class CallToActionBlock(blocks.StructBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(label=_("Testo"), features=RICH_TEXT_FEATURES)
+    paragraph = SafeRichTextBlock(label=_("Testo"), features=RICH_TEXT_FEATURES)
     image = ImageBlock(label=_("Immagine"))
     quote = QuoteBlock(label=_("Citazione"))
     embed = EmbedBlock(label=_("Video o contenuto incorporato"))
@@ -139,4 +150,4 @@ class HomeBlock(blocks.StreamBlock):
     latest_news = LatestNewsBlock(label=_("Ultime notizie"))
     call_to_action = CallToActionBlock(label=_("Invito all'azione"))
     quote = QuoteBlock(label=_("Citazione"))
-    paragraph = blocks.RichTextBlock(label=_("Testo"), features=RICH_TEXT_FEATURES)
+    paragraph = SafeRichTextBlock(label=_("Testo"), features=RICH_TEXT_FEATURES)

@@ -18,6 +18,12 @@ class NewsRssFeed(Feed):
         super().__init__()
         self.index = index
 
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        # The feed generator writes hundreds of tiny chunks; one body is sent at once.
+        response.content = response.content
+        return response
+
     def title(self) -> str:
         return str(self.index.tr_title)
 

@@ -7,6 +7,8 @@ from wagtail.images import get_image_model
 from civichub.taxonomy.models import Theme
 
 NEWS_INDEX_URL_CACHE_KEY = "cms:news-index-url"
+FOOTER_URLS_CACHE_KEY = "cms:footer-urls"
+FOOTER_PAGES = ("about_page", "privacy_page", "legal_page", "accessibility_page")
 NEWS_THUMBNAIL = "fill-640x360"
 
 
@@ -20,6 +22,19 @@ def news_index_url() -> str | None:
         url = (index.url if index else "") or ""
         cache.set(NEWS_INDEX_URL_CACHE_KEY, url, 300)
     return url or None
+
+
+def footer_page_urls(hub) -> dict[str, str]:
+    """URLs of the live pages linked from every footer, looked up once and cached."""
+    from wagtail.models import Page
+
+    urls = cache.get(FOOTER_URLS_CACHE_KEY)
+    if urls is None:
+        ids = {name: getattr(hub, f"{name}_id") for name in FOOTER_PAGES}
+        pages = Page.objects.live().in_bulk([pk for pk in ids.values() if pk])
+        urls = {name: pages[pk].url for name, pk in ids.items() if pk in pages}
+        cache.set(FOOTER_URLS_CACHE_KEY, urls, 300)
+    return urls
 
 
 def _with_list_relations(queryset: QuerySet) -> QuerySet:

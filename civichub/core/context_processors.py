@@ -1,15 +1,9 @@
+from django.apps import apps
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
-from django.utils.functional import SimpleLazyObject
 
 from .navigation import main_navigation
-
-
-def _hub_settings(request: HttpRequest):
-    from civichub.cms.models import HubSettings
-
-    return HubSettings.load(request_or_site=request)
 
 
 def _optional_url(name: str) -> str | None:
@@ -20,16 +14,20 @@ def _optional_url(name: str) -> str | None:
         return None
 
 
-def hub(request: HttpRequest) -> dict:
-    from civichub.cms.selectors import news_index_url
+def _territories_credit() -> str | None:
+    """CC BY 4.0 attribution, owed on every page once territorial data is used."""
+    if not apps.is_installed("civichub.territories"):
+        return None
+    from civichub.territories.credits import DATA_CREDIT
 
-    news_url = news_index_url()
+    return str(DATA_CREDIT)
+
+
+def hub(request: HttpRequest) -> dict:
     return {
-        "hub": SimpleLazyObject(lambda: _hub_settings(request)),
         "hub_default_name": settings.HUB_NAME,
         "main_navigation": main_navigation(request.path),
+        "territories_credit": _territories_credit(),
         "login_url": _optional_url("account_login"),
         "search_url": _optional_url("search:index"),
-        "news_index_url": news_url,
-        "news_feed_url": f"{news_url}feed/" if news_url else None,
     }

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 
@@ -19,24 +20,20 @@ class Section:
     label: str | Promise
     app: str
     url_name: str = ""
-    # For sections served by a Wagtail page rather than a Django view.
-    url_resolver: Callable[[], str | None] | None = None
+    # For sections served by a Wagtail page rather than a Django view: the dotted
+    # path of a function returning the URL (or None while the page does not exist).
+    url_resolver: str = ""
 
     def url(self) -> str | None:
         if not apps.is_installed(self.app):
             return None
-        if self.url_resolver is not None:
-            return self.url_resolver()
+        if self.url_resolver:
+            resolver: Callable[[], str | None] = import_string(self.url_resolver)
+            return resolver()
         try:
             return reverse(self.url_name)
         except NoReverseMatch:
             return None
-
-
-def _news_index_url() -> str | None:
-    from civichub.cms.selectors import news_index_url
-
-    return news_index_url()
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -50,7 +47,9 @@ SECTIONS: tuple[Section, ...] = (
     Section("crowdfunding", _("Campagne"), "civichub.crowdfunding", "crowdfunding:index"),
     Section("helpdesk", _("Sportello"), "civichub.helpdesk", "helpdesk:index"),
     Section("organisations", _("Organizzazioni"), "civichub.organisations", "organisations:list"),
-    Section("news", _("Notizie"), "civichub.cms", url_resolver=_news_index_url),
+    Section(
+        "news", _("Notizie"), "civichub.cms", url_resolver="civichub.cms.selectors.news_index_url"
+    ),
 )
 
 

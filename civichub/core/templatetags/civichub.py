@@ -2,8 +2,6 @@ from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html
 
-from civichub.cms.blocks import LinkBlock
-
 register = template.Library()
 
 
@@ -25,12 +23,6 @@ def icon(name: str, classes: str = "", title: str = "") -> str:
         sprite,
         name,
     )
-
-
-@register.filter
-def link_href(value) -> str:
-    """The address of a LinkBlock value."""
-    return LinkBlock.href(value)
 
 
 @register.inclusion_tag("civichub/components/pagination.html", takes_context=True)
