@@ -23,7 +23,7 @@ class MeOut(Schema):
     profile_url: str | None
 
 
-@router.get("", response=MeOut, summary="La persona del token")
+@router.get("", response=MeOut, summary="The person the token belongs to")
 def me(request: HttpRequest) -> MeOut:
     user = request.user
     assert isinstance(user, User)

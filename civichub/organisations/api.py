@@ -76,16 +76,18 @@ class OrganisationDetail(OrganisationListItem):
 
 
 class OrganisationFilters(Schema):
-    kind: Kind | None = Field(None, description="Tipo di organizzazione.")
+    kind: Kind | None = Field(None, description="Kind of organisation.")
     region: str | None = Field(
-        None, max_length=6, description="Codice ISTAT della regione della sede, es. 08."
+        None, max_length=6, description="ISTAT code of the region of the seat, e.g. 08."
     )
-    theme: str | None = Field(None, max_length=80, description="Slug di un tema.")
-    contributor: bool | None = Field(None, description="Solo organizzazioni contributrici (o no).")
-    q: str | None = Field(None, max_length=100, description="Testo nel nome o nella descrizione.")
+    theme: str | None = Field(None, max_length=80, description="Slug of a theme.")
+    contributor: bool | None = Field(
+        None, description="Contributing organisations only, or the others."
+    )
+    q: str | None = Field(None, max_length=100, description="Text in the name or the summary.")
 
 
-@router.get("", response=list[OrganisationListItem], summary="Organizzazioni pubbliche")
+@router.get("", response=list[OrganisationListItem], summary="Public organisations")
 @paginate(Pagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def list_organisations(
     request: HttpRequest, filters: Query[OrganisationFilters]
@@ -110,6 +112,6 @@ def list_organisations(
     )
 
 
-@router.get("/{slug}", response=OrganisationDetail, summary="Scheda di un'organizzazione")
+@router.get("/{slug}", response=OrganisationDetail, summary="One organisation")
 def get_organisation(request: HttpRequest, slug: str) -> Organisation:
     return access_organisation(request.user, slug, with_relations=True)

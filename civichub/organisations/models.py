@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Kind(models.TextChoices):
@@ -156,7 +157,7 @@ class Membership(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("In attesa di approvazione")
-        ACTIVE = "active", _("Attiva")
+        ACTIVE = "active", pgettext_lazy("membership status", "Attiva")
         REFUSED = "refused", _("Rifiutata")
 
     organisation = models.ForeignKey(

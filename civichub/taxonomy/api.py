@@ -30,25 +30,25 @@ class CtsActivityOut(VocabularyOut):
     code: str
 
 
-@router.get("/themes", response=list[VocabularyOut], summary="Temi")
+@router.get("/themes", response=list[VocabularyOut], summary="Themes")
 @paginate(Pagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def themes(request: HttpRequest) -> QuerySet[Theme]:
     return Theme.objects.order_by("sort_order", "name")
 
 
-@router.get("/methods", response=list[VocabularyOut], summary="Metodi partecipativi")
+@router.get("/methods", response=list[VocabularyOut], summary="Participatory methods")
 @paginate(Pagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def methods(request: HttpRequest) -> QuerySet[ParticipatoryMethod]:
     return ParticipatoryMethod.objects.order_by("sort_order", "name")
 
 
-@router.get("/iap2-levels", response=list[IAP2LevelOut], summary="Livelli dello spettro IAP2")
+@router.get("/iap2-levels", response=list[IAP2LevelOut], summary="Levels of the IAP2 spectrum")
 @paginate(Pagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def iap2_levels(request: HttpRequest) -> QuerySet[IAP2Level]:
     return IAP2Level.objects.order_by("sort_order", "name")
 
 
-@router.get("/target-groups", response=list[VocabularyOut], summary="Destinatari")
+@router.get("/target-groups", response=list[VocabularyOut], summary="Target groups")
 @paginate(Pagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def target_groups(request: HttpRequest) -> QuerySet[TargetGroup]:
     return TargetGroup.objects.order_by("sort_order", "name")
@@ -57,7 +57,7 @@ def target_groups(request: HttpRequest) -> QuerySet[TargetGroup]:
 @router.get(
     "/cts-activities",
     response=list[CtsActivityOut],
-    summary="Attività di interesse generale (art. 5 D.Lgs. 117/2017)",
+    summary="Activities of general interest (Art. 5, Legislative Decree 117/2017)",
 )
 @paginate(Pagination, page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
 def cts_activities(request: HttpRequest) -> QuerySet[CtsActivity]:
