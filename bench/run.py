@@ -67,6 +67,17 @@ PAGES: list[BenchPage] = [
     BenchPage("news by theme", "/notizie/?tema=giovani"),
     BenchPage("news detail", lambda db: db.url_of("cms.NewsPage", slug__startswith="bench-")),
     BenchPage("news feed", "/notizie/feed/"),
+    BenchPage("organisations", "/organizzazioni/"),
+    BenchPage("organisations filtered", "/organizzazioni/?tipo=ets&regione=emilia-romagna"),
+    BenchPage("organisations search", "/organizzazioni/?q=cooperativa"),
+    BenchPage(
+        "organisation detail",
+        lambda db: db.url_of("organisations.Organisation", slug__startswith="bench-"),
+    ),
+    BenchPage("api organisations", "/api/v1/organisations"),
+    BenchPage("api comuni search", "/api/v1/territories/municipalities?q=san"),
+    BenchPage("regions geojson", "/territori/regioni.geojson"),
+    BenchPage("comune picker", "/territori/comuni/cerca/?q=bol"),
 ]
 
 
