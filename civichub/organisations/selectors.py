@@ -1,13 +1,15 @@
 """Reads of organisations; each costs a constant number of queries whatever the data size."""
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from civichub.accounts.models import User
-from civichub.accounts.permissions import is_promoter
+from civichub.accounts.models import User, Visibility
+from civichub.accounts.permissions import is_member, is_promoter
 from civichub.taxonomy.models import Theme
 from civichub.territories.models import Municipality, Region
 
@@ -68,8 +70,34 @@ def _counts(queryset: QuerySet, field: str) -> dict[Any, int]:
     return {row[field]: row["n"] for row in rows if row[field] is not None}
 
 
+FACETS_CACHE_SECONDS = 60
+
+
 def organisation_directory_facets(filters: DirectoryFilters) -> DirectoryFacets:
-    """Four grouped queries, one per facet."""
+    """Four grouped queries, one per facet, cached a minute per filter combination:
+    they scan the whole directory, and counts a minute old mislead nobody."""
+    key = (
+        "organisations:facets:"
+        + hashlib.sha256(
+            "|".join(
+                [
+                    filters.q,
+                    filters.kind,
+                    str(filters.region.pk if filters.region else ""),
+                    str(filters.theme.pk if filters.theme else ""),
+                    str(filters.contributor),
+                ]
+            ).encode()
+        ).hexdigest()
+    )
+    facets = cache.get(key)
+    if facets is None:
+        facets = _directory_facets(filters)
+        cache.set(key, facets, FACETS_CACHE_SECONDS)
+    return facets
+
+
+def _directory_facets(filters: DirectoryFilters) -> DirectoryFacets:
     themed = Organisation.themes.through.objects.filter(
         organisation__in=_filtered(filters, skip="theme")
     )
@@ -105,17 +133,30 @@ def access_organisation(user: Any, slug: str, *, with_relations: bool = False) -
     return organisation
 
 
-def organisation_public_members(organisation: Organisation) -> list[User]:
-    """The people listed on the organisation's page: its active members, by name."""
-    return list(
-        User.objects.filter(
-            is_active=True,
-            memberships__organisation=organisation,
-            memberships__status=Membership.Status.ACTIVE,
+def organisation_public_members(
+    organisation: Organisation, *, viewer: Any
+) -> tuple[list[User], int]:
+    """The members the viewer may see by name, and how many active members there are.
+
+    A person is named only when their profile and their organisations are both
+    visible to the viewer (each person chooses, in the profile settings)."""
+    active = User.objects.filter(
+        is_active=True,
+        erased_at__isnull=True,
+        memberships__organisation=organisation,
+        memberships__status=Membership.Status.ACTIVE,
+    )
+    allowed = [Visibility.PUBLIC, Visibility.MEMBERS] if is_member(viewer) else [Visibility.PUBLIC]
+    named = (
+        active.filter(
+            joined_at__isnull=False,
+            profile__visibility__in=allowed,
+            profile__organisations_visibility__in=allowed,
         )
-        .only("first_name", "last_name", "email")
+        .only("first_name", "last_name", "public_id")
         .order_by("last_name", "first_name", "pk")
     )
+    return list(named), active.count()
 
 
 def membership_of(user: Any, organisation: Organisation) -> Membership | None:

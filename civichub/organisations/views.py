@@ -140,9 +140,11 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 def organisation_detail(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = access_organisation(request.user, slug, with_relations=True)
     user = request.user
+    members, members_count = organisation_public_members(organisation, viewer=user)
     context = {
         "organisation": organisation,
-        "members": organisation_public_members(organisation),
+        "members": members,
+        "members_count": members_count,
         "membership": membership_of(user, organisation),
         "can_edit": can(user, "edit_organisation", organisation),
         "can_manage": can(user, "manage_organisation_members", organisation),

@@ -91,6 +91,8 @@ def test_the_page_shows_members_badges_contacts_and_territories(client, organisa
     organisation.description = "Prima riga.\nSeconda <b>riga</b>."
     organisation.save()
     person = member(organisation).user
+    person.profile.visibility = person.profile.organisations_visibility = "public"
+    person.profile.save(update_fields=["visibility", "organisations_visibility"])
     member(organisation, status=Membership.Status.PENDING)
 
     content = client.get(url("detail", organisation)).content.decode()
