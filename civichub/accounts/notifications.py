@@ -54,7 +54,7 @@ def notification_digests_send(*, frequency: str) -> int:
         raise ValueError(f"digests are daily or weekly, not {frequency!r}")
     with transaction.atomic():
         queued = list(
-            QueuedNotification.objects.select_for_update()
+            QueuedNotification.objects.select_for_update(of=("self",))
             .filter(frequency=frequency)
             .select_related("user")
         )

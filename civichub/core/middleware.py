@@ -1,8 +1,13 @@
-"""Content-Security-Policy with a separate policy for the Wagtail back office."""
+"""Content-Security-Policy with a separate policy for the back office; input guards."""
+
+from collections.abc import Callable
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
-from django.http import HttpRequest, HttpResponseBase
+from django.core.exceptions import SuspiciousOperation
+from django.http import HttpRequest, HttpResponseBase, JsonResponse, QueryDict
+
+from .views import bad_request
 
 # Wagtail's admin still ships inline scripts and styles; the public site does not.
 _ADMIN_RELAXED = {
@@ -26,3 +31,27 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         ):
             parts.update = {**(parts.update or {}), **_ADMIN_RELAXED}
         return parts
+
+
+class RejectNullBytesMiddleware:
+    """Answer 400 to a query string or form field holding a NUL character.
+
+    No legitimate input contains one, and PostgreSQL cannot store it: letting it
+    through turns a hostile request into a 500 deep inside a view or an API filter.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if self._has_null(request.GET) or (
+            request.method == "POST" and self._has_null(request.POST)
+        ):
+            if request.path_info.startswith("/api/"):
+                return JsonResponse({"detail": "Null characters are not allowed."}, status=400)
+            return bad_request(request, SuspiciousOperation("NUL character in input"))
+        return self.get_response(request)
+
+    @staticmethod
+    def _has_null(data: QueryDict) -> bool:
+        return any("\x00" in key or "\x00" in value for key, value in data.items())

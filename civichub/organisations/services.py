@@ -562,7 +562,9 @@ def _decide_application(
     _require(actor, "decide_contributor_applications")
     with transaction.atomic():
         application = (
-            ContributorApplication.objects.select_for_update()
+            # Lock only the application: PostgreSQL cannot lock the nullable side of
+            # the outer join that select_related makes for submitted_by.
+            ContributorApplication.objects.select_for_update(of=("self",))
             .select_related("organisation", "submitted_by")
             .get(pk=application.pk)
         )

@@ -71,3 +71,20 @@ def test_sitemap_lists_public_pages(client):
 
     assert response.status_code == 200
     assert b"<urlset" in response.content
+
+
+@pytest.mark.parametrize(
+    ("path", "content_type"),
+    [("/notizie/?tema=a%00b", "text/html"), ("/api/v1/organisations?q=a%00b", "application/json")],
+)
+def test_null_characters_in_input_get_a_clear_400(client, path, content_type):
+    response = client.get(path)
+
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith(content_type)
+
+
+def test_null_characters_in_a_form_get_a_400(client):
+    response = client.post("/accounts/login/", {"login": "a\x00@example.org", "password": "x"})
+
+    assert response.status_code == 400
