@@ -6,7 +6,6 @@ permissions.py and services.py.
 
 from allauth.account.adapter import get_adapter
 from allauth.account.decorators import reauthentication_required
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -22,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from civichub.core.i18n import set_language_cookie
 from civichub.organisations.services import OrganisationData
 
 from .forms import (
@@ -251,14 +251,7 @@ def settings_language(request: HttpRequest) -> HttpResponse:
         language = form.cleaned_data["language"]
         user_set_language(user=user, language=language)
         response = redirect("accounts:language")
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            language,
-            max_age=settings.LANGUAGE_COOKIE_AGE or 365 * 24 * 3600,
-            samesite="Lax",
-            secure=settings.LANGUAGE_COOKIE_SECURE,
-            httponly=True,
-        )
+        set_language_cookie(response, language)
         return response
     return render(request, "accounts/settings/language.html", {"form": form})
 

@@ -2,6 +2,8 @@
 
 from typing import Any
 
+from django.conf import settings
+from django.http import HttpResponseBase
 from django.utils.translation import get_language
 
 
@@ -24,3 +26,15 @@ class TranslatedField:
             if value:
                 return value
         return getattr(instance, self.it_field)
+
+
+def set_language_cookie(response: HttpResponseBase, code: str) -> None:
+    """Remember the interface language chosen by the visitor (or in their settings)."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE or 365 * 24 * 3600,
+        samesite="Lax",
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=True,
+    )

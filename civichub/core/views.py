@@ -8,6 +8,8 @@ from django.utils.translation import check_for_language
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
+from .i18n import set_language_cookie
+
 
 @require_safe
 def switch_language(request: HttpRequest, code: str) -> HttpResponse:
@@ -24,14 +26,7 @@ def switch_language(request: HttpRequest, code: str) -> HttpResponse:
         target = "/"
     response = HttpResponseRedirect(target)
     if check_for_language(code) and code in dict(settings.LANGUAGES):
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            code,
-            max_age=settings.LANGUAGE_COOKIE_AGE or 365 * 24 * 3600,
-            samesite="Lax",
-            secure=settings.LANGUAGE_COOKIE_SECURE,
-            httponly=True,
-        )
+        set_language_cookie(response, code)
     return response
 
 

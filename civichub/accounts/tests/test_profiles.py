@@ -235,7 +235,7 @@ def test_registered_profile_sections_are_rendered(client):
         ProfileSection(
             key="prova",
             title="Esperienze di prova",
-            template="accounts/includes/form_errors.html",
+            template="civichub/forms/errors.html",
             context=lambda owner, viewer: {"count": 0},
         )
     )
