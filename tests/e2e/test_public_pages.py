@@ -17,6 +17,10 @@ PUBLIC_PAGES = [
     pytest.param("/notizie/", 200, id="news-index"),
     pytest.param("/notizie/al-via-la-comunita-di-pratiche/", 200, id="news-page"),
     pytest.param("/chi-siamo/", 200, id="content-page"),
+    pytest.param("/organizzazioni/", 200, id="organisations-directory"),
+    pytest.param("/organizzazioni/?tipo=pa&regione=emilia-romagna", 200, id="directory-filtered"),
+    pytest.param("/organizzazioni/comune-di-bologna/", 200, id="organisation-page"),
+    pytest.param("/accounts/signup/", 200, id="sign-up"),
     pytest.param("/pagina-che-non-esiste/", 404, id="not-found"),
 ]
 
