@@ -4,9 +4,47 @@ Each app contributes a ninja ``Router`` from its own ``api.py``; resources are
 named in English and plural. Public endpoints expose only public data.
 """
 
+from typing import Any
+
 from ninja import NinjaAPI
 
-api = NinjaAPI(
+ERROR_SCHEMA = {
+    "title": "Error",
+    "type": "object",
+    "properties": {
+        "detail": {
+            "title": "Detail",
+            "description": "A message, or the list of invalid parameters.",
+            "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "object"}}],
+        }
+    },
+    "required": ["detail"],
+}
+
+
+class CivicHubAPI(NinjaAPI):
+    """Documents the error answers every operation can give, not only its 200."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None) -> Any:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
+        error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+        for path, operations in schema["paths"].items():
+            for operation in operations.values():
+                answers = {"400": "Bad input, such as a NUL character."}
+                if operation.get("parameters"):
+                    answers["422"] = "A parameter is missing, malformed or out of range."
+                if "{" in path:
+                    answers["404"] = "No such public resource."
+                if operation.get("security"):
+                    answers["401"] = "Missing, expired or revoked token."
+                responses = operation.setdefault("responses", {})
+                for status, description in answers.items():
+                    responses.setdefault(status, {"description": description, "content": error})
+        return schema
+
+
+api = CivicHubAPI(
     title="Civic Hub API",
     version="1",
     description=(

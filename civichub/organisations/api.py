@@ -1,6 +1,7 @@
 """Public read endpoints: /api/v1/organisations and /api/v1/organisations/{slug}."""
 
 from datetime import datetime
+from enum import StrEnum
 
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -15,6 +16,12 @@ from civichub.territories.models import Region
 from .models import Kind, Organisation
 from .selectors import DirectoryFilters, access_organisation, organisation_directory
 
+# Named for the schema: OpenAPI components are keyed by class name, and
+# territories has a "Kind" of its own.
+OrganisationKind = StrEnum(  # type: ignore[misc]  # members come from the model choices
+    "OrganisationKind", {kind.name: kind.value for kind in Kind}
+)
+
 router = Router(tags=["organisations"])
 
 
@@ -26,7 +33,7 @@ class TerritoryRef(Schema):
 class OrganisationListItem(Schema):
     slug: str
     name: str
-    kind: Kind
+    kind: OrganisationKind
     pa_kind: str
     runts_section: str
     summary: str
@@ -76,7 +83,7 @@ class OrganisationDetail(OrganisationListItem):
 
 
 class OrganisationFilters(Schema):
-    kind: Kind | None = Field(None, description="Kind of organisation.")
+    kind: OrganisationKind | None = Field(None, description="Kind of organisation.")
     region: str | None = Field(
         None, max_length=6, description="ISTAT code of the region of the seat, e.g. 08."
     )

@@ -1,5 +1,6 @@
 """Public read endpoints: /api/v1/territories/{regions,provinces,municipalities}."""
 
+from enum import StrEnum
 from typing import Any, Literal
 
 from django.db.models import QuerySet
@@ -13,6 +14,12 @@ from civichub.core.api import MAX_PAGE_SIZE, PAGE_SIZE, Pagination
 
 from .models import Municipality, Province, Region
 from .selectors import municipality_filter, municipality_queryset
+
+# Named for the schema: OpenAPI components are keyed by class name, and
+# organisations has a "Kind" of its own.
+ProvinceKind = StrEnum(  # type: ignore[misc]  # members come from the model choices
+    "ProvinceKind", {kind.name: kind.value for kind in Province.Kind}
+)
 
 router = Router(tags=["territories"])
 
@@ -53,7 +60,7 @@ class RegionOut(_Territory):
 
 class ProvinceOut(_Territory):
     abbreviation: str
-    kind: Province.Kind
+    kind: ProvinceKind
     region: TerritoryRef
 
 

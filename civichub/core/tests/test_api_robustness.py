@@ -48,3 +48,26 @@ def test_no_endpoint_answers_5xx_to_hostile_queries(client):
                 assert response["Content-Type"].startswith("application/json"), path
 
     assert failures == []
+
+
+def test_every_operation_documents_its_error_answers(client):
+    schema = client.get("/api/v1/openapi.json").json()
+
+    for path, operations in schema["paths"].items():
+        for operation in operations.values():
+            responses = operation["responses"]
+            assert "400" in responses, path
+            if operation.get("parameters"):
+                assert "422" in responses, path
+            if "{" in path:
+                assert "404" in responses, path
+            if operation.get("security"):
+                assert "401" in responses, path
+
+
+def test_enums_of_different_resources_do_not_share_a_schema(client):
+    schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
+
+    assert "ets" in schemas["OrganisationKind"]["enum"]
+    assert "metropolitan_city" in schemas["ProvinceKind"]["enum"]
+    assert "Kind" not in schemas
