@@ -33,6 +33,7 @@ from .models import (
     Visibility,
 )
 from .registry import NOTIFICATION_KINDS
+from .services import PROFILE_FIELDS
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -204,6 +205,7 @@ def validate_avatar(upload: UploadedFile) -> None:
 
 
 class ProfileForm(forms.ModelForm):
+    field_order = ["bio", "actor_kind", "municipality", "themes"]
     first_name = forms.CharField(label=_("Nome"), max_length=150)
     last_name = forms.CharField(label=_("Cognome"), max_length=150)
     avatar = forms.FileField(
@@ -227,18 +229,8 @@ class ProfileForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = [
-            "bio",
-            "actor_kind",
-            "municipality",
-            "themes",
-            "participation",
-            "visibility",
-            "bio_visibility",
-            "organisations_visibility",
-            "territory_visibility",
-            "themes_visibility",
-        ]
+        # The service's list, plus the many-to-many that it sets separately.
+        fields = [*PROFILE_FIELDS, "themes"]
         widgets = {"bio": forms.Textarea(attrs={"rows": 5}), "actor_kind": forms.RadioSelect}
         help_texts = {"bio": _("Chi sei, di che cosa ti occupi. Al massimo 2.000 caratteri.")}
 

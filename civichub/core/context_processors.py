@@ -1,17 +1,8 @@
 from django.apps import apps
 from django.conf import settings
 from django.http import HttpRequest
-from django.urls import NoReverseMatch, reverse
 
-from .navigation import main_navigation
-
-
-def _optional_url(name: str) -> str | None:
-    """The URL of a page that only exists once the app serving it is installed."""
-    try:
-        return reverse(name)
-    except NoReverseMatch:
-        return None
+from .navigation import main_navigation, optional_url
 
 
 def _territories_credit() -> str | None:
@@ -28,6 +19,6 @@ def hub(request: HttpRequest) -> dict:
         "hub_default_name": settings.HUB_NAME,
         "main_navigation": main_navigation(request.path),
         "territories_credit": _territories_credit(),
-        "login_url": _optional_url("account_login"),
-        "search_url": _optional_url("search:index"),
+        "login_url": optional_url("account_login"),
+        "search_url": optional_url("search:index"),
     }

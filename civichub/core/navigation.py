@@ -6,12 +6,25 @@ section appears in the header when the app that serves it lands.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
+
+
+@cache
+def optional_url(name: str) -> str | None:
+    """The URL named ``name``, or None while no installed app serves it.
+
+    Cached: the URLconf is fixed for the life of the process, and a failed reverse
+    raises an exception, which is not something to do on every request."""
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
 
 
 @dataclass(frozen=True)
@@ -30,10 +43,7 @@ class Section:
         if self.url_resolver:
             resolver: Callable[[], str | None] = import_string(self.url_resolver)
             return resolver()
-        try:
-            return reverse(self.url_name)
-        except NoReverseMatch:
-            return None
+        return optional_url(self.url_name)
 
 
 SECTIONS: tuple[Section, ...] = (

@@ -20,19 +20,7 @@ def _blank(choices: Sequence[tuple[str, Any]], label: Any = "—") -> list[tuple
     return [("", label), *choices]
 
 
-class StyledForm(forms.Form):
-    """Bootstrap Italia gives text inputs their full width through ``form-control``."""
-
-    TEXT_WIDGETS = (forms.TextInput, forms.EmailInput, forms.URLInput, forms.Textarea)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field.widget, self.TEXT_WIDGETS):
-                field.widget.attrs.setdefault("class", "form-control")
-
-
-class OrganisationForm(StyledForm):
+class OrganisationForm(forms.Form):
     name = forms.CharField(label=_("Nome"), max_length=200)
     kind = forms.ChoiceField(
         label=_("Tipo di organizzazione"), choices=_blank(Kind.choices, _("Scegli…"))
@@ -176,7 +164,7 @@ class OrganisationForm(StyledForm):
         )
 
 
-class ContributorApplicationForm(StyledForm):
+class ContributorApplicationForm(forms.Form):
     motivation = forms.CharField(
         label=_("Perché la vostra organizzazione vuole diventare contributrice?"),
         widget=forms.Textarea(attrs={"rows": 6}),
