@@ -23,6 +23,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenti/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("esperienze/", include("civichub.experiences.urls")),
     path("organizzazioni/", include("civichub.organisations.urls")),
     path("territori/", include("civichub.territories.urls")),
     path("", include("civichub.accounts.urls")),

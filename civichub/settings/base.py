@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "civichub.territories",
     "civichub.accounts",
     "civichub.organisations",
+    "civichub.experiences",
     "civichub.cms",
     # Wagtail
     "wagtail.contrib.settings",

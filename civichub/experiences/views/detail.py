@@ -1,0 +1,10 @@
+"""The experience page, feedback and follow. (Helper 3 replaces.)"""
+
+from django.http import HttpResponse
+
+
+def _pending(*args, **kwargs):
+    return HttpResponse(status=501)
+
+
+experience_detail = experience_feedback = experience_follow = _pending
