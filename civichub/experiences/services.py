@@ -7,7 +7,7 @@ from civichub.territories.models import Province, Region
 from .models import Experience
 
 # Paths of urls.py that a slug must never take.
-RESERVED_SLUGS = frozenset({"mappa", "nuova", "mie", "revisione", "esporta"})
+RESERVED_SLUGS = frozenset({"mappa", "nuova", "mie", "seguite", "revisione", "esporta"})
 
 
 @transaction.atomic

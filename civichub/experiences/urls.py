@@ -13,6 +13,7 @@ urlpatterns = [
     path("esporta.<str:fmt>", catalogue.experience_export, name="export"),
     path("nuova/", editing.experience_create, name="create"),
     path("mie/", editing.my_experiences, name="mine"),
+    path("seguite/", detail.followed_experiences, name="followed"),
     path("revisione/", review.review_queue, name="review_queue"),
     path("<slug:slug>/", detail.experience_detail, name="detail"),
     path("<slug:slug>/modifica/", editing.experience_edit, name="edit"),

@@ -7,4 +7,4 @@ def _pending(*args, **kwargs):
     return HttpResponse(status=501)
 
 
-experience_detail = experience_feedback = experience_follow = _pending
+experience_detail = experience_feedback = experience_follow = followed_experiences = _pending
