@@ -77,6 +77,23 @@ PAGES: list[BenchPage] = [
     BenchPage("api organisations", "/api/v1/organisations"),
     BenchPage("api comuni search", "/api/v1/territories/municipalities?q=san"),
     BenchPage("regions geojson", "/territori/regioni.geojson"),
+    BenchPage("experiences", "/esperienze/"),
+    BenchPage("experiences filtered", "/esperienze/?regione=emilia-romagna&tema=giovani"),
+    BenchPage("experiences search", "/esperienze/?q=bilancio+quartieri"),
+    BenchPage("experiences map", "/esperienze/mappa/"),
+    BenchPage("experiences map counts", "/esperienze/mappa/regioni.json"),
+    # A small region and a theme: under the 500 points the map draws one by one.
+    BenchPage(
+        "experiences map markers",
+        "/esperienze/mappa/punti.geojson?regione=valle-d-aosta-vallee-d-aoste&tema=giovani",
+    ),
+    BenchPage(
+        "experience detail",
+        lambda db: db.url_of(
+            "experiences.Experience", slug__startswith="bench-esp-", state="published"
+        ),
+    ),
+    BenchPage("api experiences", "/api/v1/experiences"),
     BenchPage("comune picker", "/territori/comuni/cerca/?q=bol"),
 ]
 
