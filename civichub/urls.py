@@ -4,11 +4,13 @@ from django.views.generic import RedirectView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from civichub.api import api
 from civichub.core import views as core_views
+from civichub.experiences.sitemaps import ExperienceSitemap
 
 urlpatterns = [
     path("", include("civichub.core.urls")),
@@ -22,7 +24,12 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documenti/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PageSitemap, "experiences": ExperienceSitemap}},
+        name="sitemap",
+    ),
     path("esperienze/", include("civichub.experiences.urls")),
     path("organizzazioni/", include("civichub.organisations.urls")),
     path("territori/", include("civichub.territories.urls")),
