@@ -19,6 +19,8 @@ EXEMPT_PREFIXES = (
     # Map data and the comune picker are fetched by scripts, not visited.
     "/territori/",
 )
+# Data files (map data, open-data exports) are fetched by scripts or downloaded.
+EXEMPT_SUFFIXES = (".json", ".geojson", ".csv")
 
 
 class MembershipRequiredMiddleware:
@@ -33,6 +35,7 @@ class MembershipRequiredMiddleware:
             and user.joined_at is None
             and not user.is_staff
             and not request.path_info.startswith(EXEMPT_PREFIXES)
+            and not request.path_info.endswith(EXEMPT_SUFFIXES)
             # Fragments (e.g. the comune picker on the form itself) are not pages.
             and request.headers.get("HX-Request") != "true"
         ):

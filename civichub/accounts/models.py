@@ -55,7 +55,9 @@ class UserManager(BaseUserManager["User"]):
         return self.get(email__iexact=username)
 
 
-class User(AbstractBaseUser, PermissionsMixin):
+# django-stubs cannot type the reverse manager of experiences.Experience, whose
+# bases (modelcluster, Wagtail) are untyped.
+class User(AbstractBaseUser, PermissionsMixin):  # type: ignore[django-manager-missing]
     email = models.EmailField(_("indirizzo e-mail"), unique=True)
     first_name = models.CharField(_("nome"), max_length=150, blank=True)
     last_name = models.CharField(_("cognome"), max_length=150, blank=True)

@@ -142,12 +142,22 @@ class LatestNewsBlock(blocks.StructBlock):
         template = "cms/blocks/latest_news.html"
 
 
+class LatestExperiencesBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Titolo della sezione"), max_length=120)
+    count = blocks.IntegerBlock(label=_("Quante esperienze"), min_value=1, max_value=12, default=3)
+
+    class Meta:
+        icon = "site"
+        template = "experiences/blocks/latest_experiences.html"
+
+
 class HomeBlock(blocks.StreamBlock):
     """Sections of the home page; later apps add their own "latest …" blocks."""
 
     features = FeaturesBlock(label=_("Schede in evidenza"))
     figures = FiguresBlock(label=_("Numeri"))
     latest_news = LatestNewsBlock(label=_("Ultime notizie"))
+    latest_experiences = LatestExperiencesBlock(label=_("Ultime esperienze"))
     call_to_action = CallToActionBlock(label=_("Invito all'azione"))
     quote = QuoteBlock(label=_("Citazione"))
     paragraph = SafeRichTextBlock(label=_("Testo"), features=RICH_TEXT_FEATURES)

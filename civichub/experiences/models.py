@@ -126,7 +126,9 @@ class Experience(index.Indexed, RevisionMixin, ClusterableModel):
         max_length=SUMMARY_MAX_LENGTH,
         help_text=_("Al massimo 280 caratteri: compare negli elenchi e nelle anteprime."),
     )
-    summary_en = models.CharField(_("in breve (inglese)"), max_length=SUMMARY_MAX_LENGTH, blank=True)
+    summary_en = models.CharField(
+        _("in breve (inglese)"), max_length=SUMMARY_MAX_LENGTH, blank=True
+    )
     narrative = models.TextField(
         _("racconto"), blank=True, help_text=_("Contesto, obiettivi, come si è svolta.")
     )
@@ -352,7 +354,10 @@ class ExperienceOrganisation(models.Model):
         related_name="experience_roles",
     )
     role = models.CharField(
-        _("ruolo"), max_length=12, choices=OrganisationRole.choices, default=OrganisationRole.PARTNER
+        _("ruolo"),
+        max_length=12,
+        choices=OrganisationRole.choices,
+        default=OrganisationRole.PARTNER,
     )
     sort_order = models.PositiveSmallIntegerField(default=0, editable=False)
 

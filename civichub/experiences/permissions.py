@@ -85,9 +85,7 @@ rules.add_perm(
     "experiences.edit_experience",
     is_experience & in_editable_state & (is_editor | is_promoter),
 )
-rules.add_perm(
-    "experiences.submit_experience", is_experience & in_submittable_state & is_editor
-)
+rules.add_perm("experiences.submit_experience", is_experience & in_submittable_state & is_editor)
 rules.add_perm("experiences.withdraw_experience", is_experience & awaits_review & is_editor)
 rules.add_perm("experiences.review_experience", is_experience & awaits_review & is_promoter)
 rules.add_perm("experiences.review_experiences", is_promoter)

@@ -25,6 +25,7 @@ urlpatterns = [
     path("<slug:slug>/coautori/", editing.experience_coauthors, name="coauthors"),
     path("<slug:slug>/coautori/accetta/", editing.coauthor_accept, name="coauthor_accept"),
     path("<slug:slug>/revisione/", review.experience_review, name="review"),
+    path("<slug:slug>/punto.geojson", detail.experience_point, name="point"),
     path("<slug:slug>/utile/", detail.experience_feedback, name="feedback"),
     path("<slug:slug>/segui/", detail.experience_follow, name="follow"),
 ]

@@ -39,7 +39,9 @@ class ParticipatoryMethod(Vocabulary):
         verbose_name_plural = _("metodi partecipativi")
 
 
-class IAP2Level(Vocabulary):
+# django-stubs cannot type the reverse manager of experiences.Experience, whose
+# bases (modelcluster, Wagtail) are untyped.
+class IAP2Level(Vocabulary):  # type: ignore[django-manager-missing]
     """A level of the IAP2 Spectrum of Public Participation, from informing to empowering."""
 
     promise = models.TextField(_("promessa al pubblico"), blank=True)

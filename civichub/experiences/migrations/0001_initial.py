@@ -9,289 +9,879 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisations', '0002_contributor_applications_and_visibility'),
-        ('taxonomy', '0007_default_cts_activities'),
-        ('territories', '0002_municipality_search_name'),
-        ('wagtailcore', '0098_apitoken'),
+        ("organisations", "0002_contributor_applications_and_visibility"),
+        ("taxonomy", "0007_default_cts_activities"),
+        ("territories", "0002_municipality_search_name"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ExperienceSettings',
+            name="ExperienceSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('participants_may_contribute', models.BooleanField(default=False, help_text='Se disattivato, solo i contributori e i promotori possono proporre nuove esperienze.', verbose_name='anche i partecipanti possono proporre esperienze')),
-                ('default_licence', models.CharField(choices=[('CC-BY-4.0', 'CC BY 4.0'), ('CC-BY-SA-4.0', 'CC BY-SA 4.0'), ('CC0-1.0', 'CC0 1.0')], default='CC-BY-4.0', max_length=20, verbose_name='licenza predefinita')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "participants_may_contribute",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Se disattivato, solo i contributori e i promotori possono proporre nuove esperienze.",
+                        verbose_name="anche i partecipanti possono proporre esperienze",
+                    ),
+                ),
+                (
+                    "default_licence",
+                    models.CharField(
+                        choices=[
+                            ("CC-BY-4.0", "CC BY 4.0"),
+                            ("CC-BY-SA-4.0", "CC BY-SA 4.0"),
+                            ("CC0-1.0", "CC0 1.0"),
+                        ],
+                        default="CC-BY-4.0",
+                        max_length=20,
+                        verbose_name="licenza predefinita",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'impostazioni delle esperienze',
+                "verbose_name": "impostazioni delle esperienze",
             },
         ),
         migrations.CreateModel(
-            name='Experience',
+            name="Experience",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titolo')),
-                ('title_en', models.CharField(blank=True, max_length=200, verbose_name='titolo (inglese)')),
-                ('slug', models.SlugField(max_length=220, unique=True, verbose_name='slug')),
-                ('summary', models.CharField(help_text='Al massimo 280 caratteri: compare negli elenchi e nelle anteprime.', max_length=280, verbose_name='in breve')),
-                ('summary_en', models.CharField(blank=True, max_length=280, verbose_name='in breve (inglese)')),
-                ('narrative', models.TextField(blank=True, help_text='Contesto, obiettivi, come si è svolta.', verbose_name='racconto')),
-                ('narrative_en', models.TextField(blank=True, verbose_name='racconto (inglese)')),
-                ('scale', models.CharField(choices=[('neighbourhood', 'Quartiere'), ('municipal', 'Comunale'), ('inter_municipal', 'Intercomunale'), ('provincial', 'Provinciale'), ('regional', 'Regionale'), ('national', 'Nazionale'), ('international', 'Internazionale')], db_index=True, max_length=20, verbose_name='scala')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, verbose_name='latitudine')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=5, max_digits=8, null=True, verbose_name='longitudine')),
-                ('marker_latitude', models.FloatField(blank=True, editable=False, null=True)),
-                ('marker_longitude', models.FloatField(blank=True, editable=False, null=True)),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='inizio')),
-                ('end_date', models.DateField(blank=True, help_text='Lascia vuoto se è ancora in corso.', null=True, verbose_name='fine')),
-                ('status', models.CharField(choices=[('planned', 'In programma'), ('ongoing', 'In corso'), ('concluded', 'Conclusa')], db_index=True, default='ongoing', max_length=12, verbose_name='stato')),
-                ('participants_count', models.PositiveIntegerField(blank=True, null=True, verbose_name='numero di partecipanti')),
-                ('recruitment', models.CharField(blank=True, choices=[('open', 'Aperta a tutti'), ('targeted', 'Inviti mirati'), ('random', 'Selezione casuale (sorteggio)'), ('stratified', 'Sorteggio stratificato'), ('representatives', 'Rappresentanti di organizzazioni'), ('mixed', 'Modalità miste')], max_length=20, verbose_name='come sono stati coinvolti i partecipanti')),
-                ('recruitment_notes', models.TextField(blank=True, verbose_name='note sul coinvolgimento')),
-                ('budget_band', models.CharField(blank=True, choices=[('none', 'Nessun budget dedicato'), ('lt5k', 'Fino a 5.000 €'), ('5k-20k', 'Da 5.000 a 20.000 €'), ('20k-50k', 'Da 20.000 a 50.000 €'), ('50k-150k', 'Da 50.000 a 150.000 €'), ('150k-500k', 'Da 150.000 a 500.000 €'), ('gt500k', 'Oltre 500.000 €')], max_length=12, verbose_name='budget')),
-                ('funding_sources', models.CharField(blank=True, help_text='Ad esempio: fondi comunali, bando regionale, fondazione bancaria, PNRR.', max_length=300, verbose_name='fonti di finanziamento')),
-                ('outcomes', models.TextField(blank=True, help_text='Che cosa è cambiato grazie al percorso.', verbose_name='risultati e impatto')),
-                ('outcomes_en', models.TextField(blank=True, verbose_name='risultati e impatto (inglese)')),
-                ('evidence', models.TextField(blank=True, help_text='Dati, atti approvati, indicatori che lo mostrano.', verbose_name='evidenze')),
-                ('has_evaluation', models.BooleanField(db_index=True, default=False, verbose_name='è stata valutata')),
-                ('evaluation_report', models.FileField(blank=True, upload_to='experiences/evaluations/', verbose_name='rapporto di valutazione (PDF)')),
-                ('lessons', models.TextField(blank=True, verbose_name='lezioni apprese')),
-                ('lessons_en', models.TextField(blank=True, verbose_name='lezioni apprese (inglese)')),
-                ('replicability', models.TextField(blank=True, help_text="Condizioni e suggerimenti per ripetere l'esperienza altrove.", verbose_name='replicabilità')),
-                ('contact_name', models.CharField(blank=True, max_length=120, verbose_name='referente')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail del referente')),
-                ('website', models.URLField(blank=True, verbose_name='sito web')),
-                ('licence', models.CharField(choices=[('CC-BY-4.0', 'CC BY 4.0'), ('CC-BY-SA-4.0', 'CC BY-SA 4.0'), ('CC0-1.0', 'CC0 1.0')], default='CC-BY-4.0', max_length=20, verbose_name='licenza dei contenuti')),
-                ('state', models.CharField(choices=[('draft', 'Bozza'), ('submitted', 'In revisione'), ('changes_requested', 'Modifiche richieste'), ('published', 'Pubblicata'), ('rejected', 'Respinta')], default='draft', max_length=20, verbose_name='stato redazionale')),
-                ('review_comment', models.TextField(blank=True, verbose_name='nota della revisione')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='creata il')),
-                ('updated_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='aggiornata il')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='inviata il')),
-                ('published_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='pubblicata il')),
-                ('replication_count', models.PositiveIntegerField(default=0, editable=False, verbose_name='repliche')),
-                ('useful_yes', models.PositiveIntegerField(default=0, editable=False)),
-                ('useful_no', models.PositiveIntegerField(default=0, editable=False)),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='experiences', to=settings.AUTH_USER_MODEL, verbose_name='autore')),
-                ('iap2_level', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='experiences', to='taxonomy.iap2level', verbose_name='livello di partecipazione (IAP2)')),
-                ('latest_revision', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailcore.revision', verbose_name='latest revision')),
-                ('methods', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='experiences', to='taxonomy.participatorymethod', verbose_name='metodi partecipativi')),
-                ('municipalities', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='experiences', to='territories.municipality', verbose_name='comuni')),
-                ('province', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='territories.province', verbose_name='provincia')),
-                ('provinces', models.ManyToManyField(blank=True, editable=False, related_name='experiences', to='territories.province')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='territories.region', verbose_name='regione')),
-                ('regions', models.ManyToManyField(blank=True, editable=False, related_name='experiences', to='territories.region')),
-                ('related_experiences', models.ManyToManyField(blank=True, to='experiences.experience', verbose_name='esperienze collegate')),
-                ('replicated_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='replications', to='experiences.experience', verbose_name='replica di')),
-                ('target_groups', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='experiences', to='taxonomy.targetgroup', verbose_name='destinatari')),
-                ('themes', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='experiences', to='taxonomy.theme', verbose_name='temi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="titolo")),
+                (
+                    "title_en",
+                    models.CharField(blank=True, max_length=200, verbose_name="titolo (inglese)"),
+                ),
+                ("slug", models.SlugField(max_length=220, unique=True, verbose_name="slug")),
+                (
+                    "summary",
+                    models.CharField(
+                        help_text="Al massimo 280 caratteri: compare negli elenchi e nelle anteprime.",
+                        max_length=280,
+                        verbose_name="in breve",
+                    ),
+                ),
+                (
+                    "summary_en",
+                    models.CharField(blank=True, max_length=280, verbose_name="in breve (inglese)"),
+                ),
+                (
+                    "narrative",
+                    models.TextField(
+                        blank=True,
+                        help_text="Contesto, obiettivi, come si è svolta.",
+                        verbose_name="racconto",
+                    ),
+                ),
+                ("narrative_en", models.TextField(blank=True, verbose_name="racconto (inglese)")),
+                (
+                    "scale",
+                    models.CharField(
+                        choices=[
+                            ("neighbourhood", "Quartiere"),
+                            ("municipal", "Comunale"),
+                            ("inter_municipal", "Intercomunale"),
+                            ("provincial", "Provinciale"),
+                            ("regional", "Regionale"),
+                            ("national", "Nazionale"),
+                            ("international", "Internazionale"),
+                        ],
+                        db_index=True,
+                        max_length=20,
+                        verbose_name="scala",
+                    ),
+                ),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=5,
+                        max_digits=8,
+                        null=True,
+                        verbose_name="latitudine",
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=5,
+                        max_digits=8,
+                        null=True,
+                        verbose_name="longitudine",
+                    ),
+                ),
+                ("marker_latitude", models.FloatField(blank=True, editable=False, null=True)),
+                ("marker_longitude", models.FloatField(blank=True, editable=False, null=True)),
+                ("start_date", models.DateField(blank=True, null=True, verbose_name="inizio")),
+                (
+                    "end_date",
+                    models.DateField(
+                        blank=True,
+                        help_text="Lascia vuoto se è ancora in corso.",
+                        null=True,
+                        verbose_name="fine",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "In programma"),
+                            ("ongoing", "In corso"),
+                            ("concluded", "Conclusa"),
+                        ],
+                        db_index=True,
+                        default="ongoing",
+                        max_length=12,
+                        verbose_name="stato",
+                    ),
+                ),
+                (
+                    "participants_count",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="numero di partecipanti"
+                    ),
+                ),
+                (
+                    "recruitment",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("open", "Aperta a tutti"),
+                            ("targeted", "Inviti mirati"),
+                            ("random", "Selezione casuale (sorteggio)"),
+                            ("stratified", "Sorteggio stratificato"),
+                            ("representatives", "Rappresentanti di organizzazioni"),
+                            ("mixed", "Modalità miste"),
+                        ],
+                        max_length=20,
+                        verbose_name="come sono stati coinvolti i partecipanti",
+                    ),
+                ),
+                (
+                    "recruitment_notes",
+                    models.TextField(blank=True, verbose_name="note sul coinvolgimento"),
+                ),
+                (
+                    "budget_band",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("none", "Nessun budget dedicato"),
+                            ("lt5k", "Fino a 5.000 €"),
+                            ("5k-20k", "Da 5.000 a 20.000 €"),
+                            ("20k-50k", "Da 20.000 a 50.000 €"),
+                            ("50k-150k", "Da 50.000 a 150.000 €"),
+                            ("150k-500k", "Da 150.000 a 500.000 €"),
+                            ("gt500k", "Oltre 500.000 €"),
+                        ],
+                        max_length=12,
+                        verbose_name="budget",
+                    ),
+                ),
+                (
+                    "funding_sources",
+                    models.CharField(
+                        blank=True,
+                        help_text="Ad esempio: fondi comunali, bando regionale, fondazione bancaria, PNRR.",
+                        max_length=300,
+                        verbose_name="fonti di finanziamento",
+                    ),
+                ),
+                (
+                    "outcomes",
+                    models.TextField(
+                        blank=True,
+                        help_text="Che cosa è cambiato grazie al percorso.",
+                        verbose_name="risultati e impatto",
+                    ),
+                ),
+                (
+                    "outcomes_en",
+                    models.TextField(blank=True, verbose_name="risultati e impatto (inglese)"),
+                ),
+                (
+                    "evidence",
+                    models.TextField(
+                        blank=True,
+                        help_text="Dati, atti approvati, indicatori che lo mostrano.",
+                        verbose_name="evidenze",
+                    ),
+                ),
+                (
+                    "has_evaluation",
+                    models.BooleanField(
+                        db_index=True, default=False, verbose_name="è stata valutata"
+                    ),
+                ),
+                (
+                    "evaluation_report",
+                    models.FileField(
+                        blank=True,
+                        upload_to="experiences/evaluations/",
+                        verbose_name="rapporto di valutazione (PDF)",
+                    ),
+                ),
+                ("lessons", models.TextField(blank=True, verbose_name="lezioni apprese")),
+                (
+                    "lessons_en",
+                    models.TextField(blank=True, verbose_name="lezioni apprese (inglese)"),
+                ),
+                (
+                    "replicability",
+                    models.TextField(
+                        blank=True,
+                        help_text="Condizioni e suggerimenti per ripetere l'esperienza altrove.",
+                        verbose_name="replicabilità",
+                    ),
+                ),
+                (
+                    "contact_name",
+                    models.CharField(blank=True, max_length=120, verbose_name="referente"),
+                ),
+                (
+                    "contact_email",
+                    models.EmailField(
+                        blank=True, max_length=254, verbose_name="e-mail del referente"
+                    ),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="sito web")),
+                (
+                    "licence",
+                    models.CharField(
+                        choices=[
+                            ("CC-BY-4.0", "CC BY 4.0"),
+                            ("CC-BY-SA-4.0", "CC BY-SA 4.0"),
+                            ("CC0-1.0", "CC0 1.0"),
+                        ],
+                        default="CC-BY-4.0",
+                        max_length=20,
+                        verbose_name="licenza dei contenuti",
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Bozza"),
+                            ("submitted", "In revisione"),
+                            ("changes_requested", "Modifiche richieste"),
+                            ("published", "Pubblicata"),
+                            ("rejected", "Respinta"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="stato redazionale",
+                    ),
+                ),
+                (
+                    "review_comment",
+                    models.TextField(blank=True, verbose_name="nota della revisione"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="creata il"
+                    ),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="aggiornata il"
+                    ),
+                ),
+                (
+                    "submitted_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="inviata il"),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True, db_index=True, null=True, verbose_name="pubblicata il"
+                    ),
+                ),
+                (
+                    "replication_count",
+                    models.PositiveIntegerField(default=0, editable=False, verbose_name="repliche"),
+                ),
+                ("useful_yes", models.PositiveIntegerField(default=0, editable=False)),
+                ("useful_no", models.PositiveIntegerField(default=0, editable=False)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="experiences",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="autore",
+                    ),
+                ),
+                (
+                    "iap2_level",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="experiences",
+                        to="taxonomy.iap2level",
+                        verbose_name="livello di partecipazione (IAP2)",
+                    ),
+                ),
+                (
+                    "latest_revision",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailcore.revision",
+                        verbose_name="latest revision",
+                    ),
+                ),
+                (
+                    "methods",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        related_name="experiences",
+                        to="taxonomy.participatorymethod",
+                        verbose_name="metodi partecipativi",
+                    ),
+                ),
+                (
+                    "municipalities",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        related_name="experiences",
+                        to="territories.municipality",
+                        verbose_name="comuni",
+                    ),
+                ),
+                (
+                    "province",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="territories.province",
+                        verbose_name="provincia",
+                    ),
+                ),
+                (
+                    "provinces",
+                    models.ManyToManyField(
+                        blank=True,
+                        editable=False,
+                        related_name="experiences",
+                        to="territories.province",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="territories.region",
+                        verbose_name="regione",
+                    ),
+                ),
+                (
+                    "regions",
+                    models.ManyToManyField(
+                        blank=True,
+                        editable=False,
+                        related_name="experiences",
+                        to="territories.region",
+                    ),
+                ),
+                (
+                    "related_experiences",
+                    models.ManyToManyField(
+                        blank=True, to="experiences.experience", verbose_name="esperienze collegate"
+                    ),
+                ),
+                (
+                    "replicated_from",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="replications",
+                        to="experiences.experience",
+                        verbose_name="replica di",
+                    ),
+                ),
+                (
+                    "target_groups",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        related_name="experiences",
+                        to="taxonomy.targetgroup",
+                        verbose_name="destinatari",
+                    ),
+                ),
+                (
+                    "themes",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        related_name="experiences",
+                        to="taxonomy.theme",
+                        verbose_name="temi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'esperienza',
-                'verbose_name_plural': 'esperienze',
+                "verbose_name": "esperienza",
+                "verbose_name_plural": "esperienze",
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='ExperienceCoauthor',
+            name="ExperienceCoauthor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('invited_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('accepted_at', models.DateTimeField(blank=True, null=True)),
-                ('experience', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='coauthors', to='experiences.experience')),
-                ('invited_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='coauthored_experiences', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("invited_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("accepted_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "experience",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="coauthors",
+                        to="experiences.experience",
+                    ),
+                ),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="coauthored_experiences",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'coautore',
-                'verbose_name_plural': 'coautori',
+                "verbose_name": "coautore",
+                "verbose_name_plural": "coautori",
             },
         ),
         migrations.CreateModel(
-            name='ExperienceDocument',
+            name="ExperienceDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titolo')),
-                ('file', models.FileField(upload_to='experiences/documents/', verbose_name='file (PDF)')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, editable=False)),
-                ('experience', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='experiences.experience')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="titolo")),
+                (
+                    "file",
+                    models.FileField(upload_to="experiences/documents/", verbose_name="file (PDF)"),
+                ),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, editable=False)),
+                (
+                    "experience",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documents",
+                        to="experiences.experience",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'documento',
-                'verbose_name_plural': 'documenti',
-                'ordering': ['sort_order', 'pk'],
+                "verbose_name": "documento",
+                "verbose_name_plural": "documenti",
+                "ordering": ["sort_order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ExperienceFeedback',
+            name="ExperienceFeedback",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('visitor_key', models.CharField(blank=True, max_length=64)),
-                ('useful', models.BooleanField(verbose_name='utile')),
-                ('comment', models.TextField(blank=True, max_length=1000, verbose_name='commento')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('experience', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='feedback', to='experiences.experience')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("visitor_key", models.CharField(blank=True, max_length=64)),
+                ("useful", models.BooleanField(verbose_name="utile")),
+                ("comment", models.TextField(blank=True, max_length=1000, verbose_name="commento")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "experience",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="feedback",
+                        to="experiences.experience",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'riscontro',
-                'verbose_name_plural': 'riscontri',
+                "verbose_name": "riscontro",
+                "verbose_name_plural": "riscontri",
             },
         ),
         migrations.CreateModel(
-            name='ExperienceFollow',
+            name="ExperienceFollow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('experience', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='follows', to='experiences.experience')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='followed_experiences', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "experience",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="follows",
+                        to="experiences.experience",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="followed_experiences",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'esperienza seguita',
-                'verbose_name_plural': 'esperienze seguite',
+                "verbose_name": "esperienza seguita",
+                "verbose_name_plural": "esperienze seguite",
             },
         ),
         migrations.CreateModel(
-            name='ExperienceImage',
+            name="ExperienceImage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ImageField(upload_to='experiences/images/', verbose_name='immagine')),
-                ('alt_text', models.CharField(help_text="Descrive l'immagine a chi non può vederla. Obbligatorio.", max_length=250, verbose_name='testo alternativo')),
-                ('caption', models.CharField(blank=True, max_length=250, verbose_name='didascalia')),
-                ('credit', models.CharField(blank=True, max_length=120, verbose_name='credito')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, editable=False)),
-                ('experience', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='images', to='experiences.experience')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "image",
+                    models.ImageField(upload_to="experiences/images/", verbose_name="immagine"),
+                ),
+                (
+                    "alt_text",
+                    models.CharField(
+                        help_text="Descrive l'immagine a chi non può vederla. Obbligatorio.",
+                        max_length=250,
+                        verbose_name="testo alternativo",
+                    ),
+                ),
+                (
+                    "caption",
+                    models.CharField(blank=True, max_length=250, verbose_name="didascalia"),
+                ),
+                ("credit", models.CharField(blank=True, max_length=120, verbose_name="credito")),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, editable=False)),
+                (
+                    "experience",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="images",
+                        to="experiences.experience",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'immagine',
-                'verbose_name_plural': 'immagini',
-                'ordering': ['sort_order', 'pk'],
+                "verbose_name": "immagine",
+                "verbose_name_plural": "immagini",
+                "ordering": ["sort_order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ExperienceLink',
+            name="ExperienceLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='titolo')),
-                ('url', models.URLField(verbose_name='indirizzo')),
-                ('kind', models.CharField(choices=[('link', 'Collegamento'), ('video', 'Video')], default='link', max_length=10, verbose_name='tipo')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, editable=False)),
-                ('experience', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='experiences.experience')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="titolo")),
+                ("url", models.URLField(verbose_name="indirizzo")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("link", "Collegamento"), ("video", "Video")],
+                        default="link",
+                        max_length=10,
+                        verbose_name="tipo",
+                    ),
+                ),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, editable=False)),
+                (
+                    "experience",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="links",
+                        to="experiences.experience",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'collegamento',
-                'verbose_name_plural': 'collegamenti',
-                'ordering': ['sort_order', 'pk'],
+                "verbose_name": "collegamento",
+                "verbose_name_plural": "collegamenti",
+                "ordering": ["sort_order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ExperienceOrganisation',
+            name="ExperienceOrganisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('promoter', 'Promotore'), ('partner', 'Partner'), ('funder', 'Finanziatore'), ('facilitator', 'Facilitatore')], default='partner', max_length=12, verbose_name='ruolo')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, editable=False)),
-                ('experience', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='organisations', to='experiences.experience')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='experience_roles', to='organisations.organisation', verbose_name='organizzazione')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("promoter", "Promotore"),
+                            ("partner", "Partner"),
+                            ("funder", "Finanziatore"),
+                            ("facilitator", "Facilitatore"),
+                        ],
+                        default="partner",
+                        max_length=12,
+                        verbose_name="ruolo",
+                    ),
+                ),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, editable=False)),
+                (
+                    "experience",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="organisations",
+                        to="experiences.experience",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="experience_roles",
+                        to="organisations.organisation",
+                        verbose_name="organizzazione",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organizzazione coinvolta',
-                'verbose_name_plural': 'organizzazioni coinvolte',
-                'ordering': ['sort_order', 'pk'],
+                "verbose_name": "organizzazione coinvolta",
+                "verbose_name_plural": "organizzazioni coinvolte",
+                "ordering": ["sort_order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ExperienceReview',
+            name="ExperienceReview",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('submitted', 'Inviata in revisione'), ('approved', 'Approvata e pubblicata'), ('changes_requested', 'Modifiche richieste'), ('rejected', 'Respinta'), ('withdrawn', 'Ritirata dalla revisione'), ('unpublished', 'Ritirata dalla pubblicazione')], max_length=20, verbose_name='azione')),
-                ('comment', models.TextField(blank=True, verbose_name='commento')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('experience', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='reviews', to='experiences.experience')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Inviata in revisione"),
+                            ("approved", "Approvata e pubblicata"),
+                            ("changes_requested", "Modifiche richieste"),
+                            ("rejected", "Respinta"),
+                            ("withdrawn", "Ritirata dalla revisione"),
+                            ("unpublished", "Ritirata dalla pubblicazione"),
+                        ],
+                        max_length=20,
+                        verbose_name="azione",
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, verbose_name="commento")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "experience",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reviews",
+                        to="experiences.experience",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'passaggio di revisione',
-                'verbose_name_plural': 'passaggi di revisione',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "passaggio di revisione",
+                "verbose_name_plural": "passaggi di revisione",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Testimonial',
+            name="Testimonial",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('quote', models.TextField(max_length=600, verbose_name='testimonianza')),
-                ('quote_en', models.TextField(blank=True, max_length=600, verbose_name='testimonianza (inglese)')),
-                ('person_name', models.CharField(max_length=120, verbose_name='nome')),
-                ('role', models.CharField(blank=True, max_length=120, verbose_name='ruolo')),
-                ('organisation_name', models.CharField(blank=True, max_length=200, verbose_name='organizzazione')),
-                ('sort_order', models.PositiveSmallIntegerField(default=0, editable=False)),
-                ('experience', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='testimonials', to='experiences.experience')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("quote", models.TextField(max_length=600, verbose_name="testimonianza")),
+                (
+                    "quote_en",
+                    models.TextField(
+                        blank=True, max_length=600, verbose_name="testimonianza (inglese)"
+                    ),
+                ),
+                ("person_name", models.CharField(max_length=120, verbose_name="nome")),
+                ("role", models.CharField(blank=True, max_length=120, verbose_name="ruolo")),
+                (
+                    "organisation_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="organizzazione"),
+                ),
+                ("sort_order", models.PositiveSmallIntegerField(default=0, editable=False)),
+                (
+                    "experience",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="testimonials",
+                        to="experiences.experience",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'testimonianza',
-                'verbose_name_plural': 'testimonianze',
-                'ordering': ['sort_order', 'pk'],
+                "verbose_name": "testimonianza",
+                "verbose_name_plural": "testimonianze",
+                "ordering": ["sort_order", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='experience',
-            index=models.Index(fields=['state', '-published_at'], name='exp_state_published_idx'),
+            model_name="experience",
+            index=models.Index(fields=["state", "-published_at"], name="exp_state_published_idx"),
         ),
         migrations.AddIndex(
-            model_name='experience',
-            index=models.Index(fields=['state', '-replication_count'], name='exp_state_replicas_idx'),
+            model_name="experience",
+            index=models.Index(
+                fields=["state", "-replication_count"], name="exp_state_replicas_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='experience',
-            index=models.Index(fields=['state', 'status'], name='exp_state_status_idx'),
+            model_name="experience",
+            index=models.Index(fields=["state", "status"], name="exp_state_status_idx"),
         ),
         migrations.AddIndex(
-            model_name='experience',
-            index=models.Index(fields=['state', 'scale'], name='exp_state_scale_idx'),
+            model_name="experience",
+            index=models.Index(fields=["state", "scale"], name="exp_state_scale_idx"),
         ),
         migrations.AddIndex(
-            model_name='experience',
-            index=models.Index(fields=['state', 'start_date'], name='exp_state_start_idx'),
+            model_name="experience",
+            index=models.Index(fields=["state", "start_date"], name="exp_state_start_idx"),
         ),
         migrations.AddIndex(
-            model_name='experience',
-            index=models.Index(fields=['state', 'submitted_at'], name='exp_review_queue_idx'),
+            model_name="experience",
+            index=models.Index(fields=["state", "submitted_at"], name="exp_review_queue_idx"),
         ),
         migrations.AddIndex(
-            model_name='experience',
-            index=models.Index(fields=['author', 'state'], name='exp_author_state_idx'),
+            model_name="experience",
+            index=models.Index(fields=["author", "state"], name="exp_author_state_idx"),
         ),
         migrations.AddIndex(
-            model_name='experiencecoauthor',
-            index=models.Index(fields=['user', 'accepted_at'], name='exp_coauthor_user_idx'),
+            model_name="experiencecoauthor",
+            index=models.Index(fields=["user", "accepted_at"], name="exp_coauthor_user_idx"),
         ),
         migrations.AddConstraint(
-            model_name='experiencecoauthor',
-            constraint=models.UniqueConstraint(fields=('experience', 'user'), name='exp_coauthor_unique'),
+            model_name="experiencecoauthor",
+            constraint=models.UniqueConstraint(
+                fields=("experience", "user"), name="exp_coauthor_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='experiencefeedback',
-            constraint=models.UniqueConstraint(condition=models.Q(('user__isnull', False)), fields=('experience', 'user'), name='exp_feedback_one_per_user'),
+            model_name="experiencefeedback",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("user__isnull", False)),
+                fields=("experience", "user"),
+                name="exp_feedback_one_per_user",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='experiencefeedback',
-            constraint=models.UniqueConstraint(condition=models.Q(('user__isnull', True)), fields=('experience', 'visitor_key'), name='exp_feedback_one_per_visitor'),
+            model_name="experiencefeedback",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("user__isnull", True)),
+                fields=("experience", "visitor_key"),
+                name="exp_feedback_one_per_visitor",
+            ),
         ),
         migrations.AddIndex(
-            model_name='experiencefollow',
-            index=models.Index(fields=['user', '-created_at'], name='exp_follow_user_idx'),
+            model_name="experiencefollow",
+            index=models.Index(fields=["user", "-created_at"], name="exp_follow_user_idx"),
         ),
         migrations.AddConstraint(
-            model_name='experiencefollow',
-            constraint=models.UniqueConstraint(fields=('experience', 'user'), name='exp_follow_unique'),
+            model_name="experiencefollow",
+            constraint=models.UniqueConstraint(
+                fields=("experience", "user"), name="exp_follow_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='experienceorganisation',
-            constraint=models.UniqueConstraint(fields=('experience', 'organisation', 'role'), name='exp_org_role_unique'),
+            model_name="experienceorganisation",
+            constraint=models.UniqueConstraint(
+                fields=("experience", "organisation", "role"), name="exp_org_role_unique"
+            ),
         ),
     ]

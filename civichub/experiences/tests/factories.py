@@ -34,21 +34,24 @@ class ExperienceFactory(factory.django.DjangoModelFactory):
     )
 
     @factory.post_generation
-    def municipalities(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+    def municipalities(experience: Experience, create: bool, extracted: Any, **kwargs: Any) -> None:
         if not create:
             return
-        self.municipalities.set(extracted if extracted is not None else [municipality()])
-        experience_refresh_derived(self)
+        # Parental relations are written by the experience's own save().
+        experience.municipalities.set(extracted if extracted is not None else [municipality()])
+        experience.save()
+        experience_refresh_derived(experience)
 
     @factory.post_generation
-    def themes(self, create: bool, extracted: Any, **kwargs: Any) -> None:
+    def themes(experience: Experience, create: bool, extracted: Any, **kwargs: Any) -> None:
         if create and extracted:
-            self.themes.set(extracted)
+            experience.themes.set(extracted)
+            experience.save()
 
 
 class DraftFactory(ExperienceFactory):
     state = State.DRAFT
-    published_at = None
+    published_at: Any = None
 
 
 def with_organisation(
