@@ -14,12 +14,12 @@ LOG_ACTIONS = {
     "withdraw": (_("Ritiro dalla revisione"), _("Esperienza ritirata dalla revisione")),
     "approve": (_("Approvazione"), _("Esperienza approvata e pubblicata")),
     "request_changes": (_("Modifiche richieste"), _("Modifiche richieste agli autori")),
-    "reject": (_("Rifiuto"), _("Esperienza respinta")),
+    "reject": (_("Respingimento"), _("Esperienza respinta")),
     "unpublish": (_("Ritiro dalla pubblicazione"), _("Esperienza ritirata dalla pubblicazione")),
     "delete": (_("Eliminazione"), _("Bozza eliminata dall'autore")),
     "replicate": (_("Replica"), _("Bozza creata replicando un'altra esperienza")),
     "coauthor_invite": (_("Invito a coautore"), _("Coautore invitato")),
-    "coauthor_accept": (_("Coautore"), _("Invito a coautore accettato")),
+    "coauthor_accept": (_("Coautore: invito accettato"), _("Invito a coautore accettato")),
     "coauthor_remove": (_("Coautore rimosso"), _("Coautore rimosso o invito rifiutato")),
 }
 

@@ -222,7 +222,7 @@ class Migration(migrations.Migration):
                     "evidence",
                     models.TextField(
                         blank=True,
-                        help_text="Dati, atti approvati, indicatori che lo mostrano.",
+                        help_text="Dati, atti approvati, indicatori che documentano i risultati.",
                         verbose_name="evidenze",
                     ),
                 ),
