@@ -54,4 +54,8 @@ class RejectNullBytesMiddleware:
 
     @staticmethod
     def _has_null(data: QueryDict) -> bool:
-        return any("\x00" in key or "\x00" in value for key, value in data.items())
+        # lists(), not items(): a repeated parameter (?tema=a&tema=b) has several values.
+        return any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in data.lists()
+        )

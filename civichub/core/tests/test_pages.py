@@ -75,7 +75,12 @@ def test_sitemap_lists_public_pages(client):
 
 @pytest.mark.parametrize(
     ("path", "content_type"),
-    [("/notizie/?tema=a%00b", "text/html"), ("/api/v1/organisations?q=a%00b", "application/json")],
+    [
+        ("/notizie/?tema=a%00b", "text/html"),
+        ("/api/v1/organisations?q=a%00b", "application/json"),
+        # Not only the last value of a repeated parameter.
+        ("/api/v1/experiences?theme=a%00b&theme=c", "application/json"),
+    ],
 )
 def test_null_characters_in_input_get_a_clear_400(client, path, content_type):
     response = client.get(path)
