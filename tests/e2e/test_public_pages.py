@@ -20,6 +20,14 @@ PUBLIC_PAGES = [
     pytest.param("/organizzazioni/", 200, id="organisations-directory"),
     pytest.param("/organizzazioni/?tipo=pa&regione=emilia-romagna", 200, id="directory-filtered"),
     pytest.param("/organizzazioni/comune-di-bologna/", 200, id="organisation-page"),
+    pytest.param("/esperienze/", 200, id="experiences-list"),
+    pytest.param(
+        "/esperienze/?regione=emilia-romagna&tema=beni-comuni", 200, id="experiences-filtered"
+    ),
+    # No published experience in Emilia-Romagna has this theme.
+    pytest.param("/esperienze/?regione=emilia-romagna&tema=legalita", 200, id="experiences-none"),
+    pytest.param("/esperienze/mappa/", 200, id="experiences-map"),
+    pytest.param("/esperienze/bilancio-partecipativo-quartiere-navile/", 200, id="experience-page"),
     pytest.param("/accounts/signup/", 200, id="sign-up"),
     pytest.param("/pagina-che-non-esiste/", 404, id="not-found"),
 ]

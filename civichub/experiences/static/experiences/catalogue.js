@@ -44,6 +44,36 @@
     true
   );
 
+  // Enter in a text field fires "change" and then "submit": let only the submit ask for
+  // the results, or the first request is sent and at once aborted.
+  const TYPED = "#catalogue-filters input[type=search], #catalogue-filters input[type=number]";
+  let entering = null;
+  document.addEventListener(
+    "keydown",
+    function (event) {
+      if (event.key === "Enter" && event.target.matches && event.target.matches(TYPED)) {
+        entering = event.target;
+      }
+    },
+    true
+  );
+  document.addEventListener(
+    "keyup",
+    function () {
+      entering = null;
+    },
+    true
+  );
+  document.addEventListener(
+    "change",
+    function (event) {
+      if (event.target === entering) {
+        event.stopPropagation();
+      }
+    },
+    true
+  );
+
   // The filters are replaced with their new counts: keep the focus on the same control.
   // (The form that asked is detached by then, so listen for the new content loading.)
   let focusedId = null;
