@@ -95,6 +95,10 @@ PAGES: list[BenchPage] = [
     ),
     BenchPage("api experiences", "/api/v1/experiences"),
     BenchPage("comune picker", "/territori/comuni/cerca/?q=bol"),
+    BenchPage("search", "/cerca/?q=partecipazione"),
+    BenchPage("search two words", "/cerca/?q=bilancio+quartieri"),
+    BenchPage("search by theme", "/cerca/?q=scuole&tema=giovani"),
+    BenchPage("api search", "/api/v1/search?q=orto&kind=experience"),
 ]
 
 
