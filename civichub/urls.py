@@ -31,6 +31,8 @@ urlpatterns = [
         name="sitemap",
     ),
     path("esperienze/", include("civichub.experiences.urls")),
+    path("newsletter/", include("civichub.newsletter.urls")),
+    path("cerca/", include("civichub.search.urls")),
     path("organizzazioni/", include("civichub.organisations.urls")),
     path("territori/", include("civichub.territories.urls")),
     path("", include("civichub.accounts.urls")),

@@ -18,6 +18,9 @@ EXEMPT_PREFIXES = (
     "/lingua/",
     # Map data and the comune picker are fetched by scripts, not visited.
     "/territori/",
+    # Links from e-mails must work before the form too (confirm, one-click unsubscribe).
+    "/newsletter/conferma/",
+    "/newsletter/disiscrizione/",
 )
 # Data files (map data, open-data exports) are fetched by scripts or downloaded.
 EXEMPT_SUFFIXES = (".json", ".geojson", ".csv")

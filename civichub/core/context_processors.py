@@ -20,5 +20,6 @@ def hub(request: HttpRequest) -> dict:
         "main_navigation": main_navigation(request.path),
         "territories_credit": _territories_credit(),
         "login_url": optional_url("account_login"),
-        "search_url": optional_url("search:index"),
+        # Not "search_url": Wagtail's admin templates use that name for a URL pattern name.
+        "site_search_url": optional_url("search:index"),
     }

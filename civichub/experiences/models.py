@@ -235,7 +235,9 @@ class Experience(index.Indexed, RevisionMixin, ClusterableModel):
     )
     outcomes_en = models.TextField(_("risultati e impatto (inglese)"), blank=True)
     evidence = models.TextField(
-        _("evidenze"), blank=True, help_text=_("Dati, atti approvati, indicatori che documentano i risultati.")
+        _("evidenze"),
+        blank=True,
+        help_text=_("Dati, atti approvati, indicatori che documentano i risultati."),
     )
     has_evaluation = models.BooleanField(_("è stata valutata"), default=False, db_index=True)
     evaluation_report = models.FileField(

@@ -12,6 +12,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from civichub.search.config import backends_from_env
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 APPS_DIR = BASE_DIR / "civichub"
 
@@ -39,6 +41,8 @@ INSTALLED_APPS = [
     "civichub.organisations",
     "civichub.experiences",
     "civichub.cms",
+    "civichub.search",
+    "civichub.newsletter",
     # Wagtail
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -255,11 +259,9 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-# Wagtail's database search: FTS5 on SQLite, full text with the Italian dictionary
-# (stemming, stop words) on PostgreSQL, where the default would be English.
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "italian"}
-}
+# Wagtail's database search (FTS5 on SQLite, full text with the Italian configuration on
+# PostgreSQL), or Elasticsearch/OpenSearch when SEARCH_URL is set.
+WAGTAILSEARCH_BACKENDS = backends_from_env(env)
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

@@ -28,6 +28,9 @@ PUBLIC_PAGES = [
     pytest.param("/esperienze/?regione=emilia-romagna&tema=legalita", 200, id="experiences-none"),
     pytest.param("/esperienze/mappa/", 200, id="experiences-map"),
     pytest.param("/esperienze/bilancio-partecipativo-quartiere-navile/", 200, id="experience-page"),
+    pytest.param("/newsletter/", 200, id="newsletter-subscribe"),
+    pytest.param("/cerca/?q=partecipazione", 200, id="search-results"),
+    pytest.param("/newsletter/numeri/", 200, id="newsletter-archive"),
     pytest.param("/accounts/signup/", 200, id="sign-up"),
     pytest.param("/pagina-che-non-esiste/", 404, id="not-found"),
 ]
