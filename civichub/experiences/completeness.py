@@ -8,10 +8,11 @@ computes every indicator without further queries.
 
 from dataclasses import dataclass, field
 
+from django.db.models import Prefetch
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from civichub.territories.models import Scale
+from civichub.territories.models import Municipality, Scale
 
 from .models import Experience, OrganisationRole, Status
 
@@ -30,8 +31,9 @@ STEP_SLUGS = tuple(slug for slug, _title in STEPS)
 FIRST_STEP = STEP_SLUGS[0]
 REVIEW_STEP = STEP_SLUGS[-1]
 
+# Only the count of comuni matters here: never load their boundaries.
 COMPLETENESS_PREFETCH = (
-    "municipalities",
+    Prefetch("municipalities", queryset=Municipality.objects.only("pk")),
     "themes",
     "methods",
     "target_groups",

@@ -17,8 +17,10 @@ from wagtail.search.backends import get_search_backend
 from civichub.taxonomy.models import IAP2Level, ParticipatoryMethod, Theme
 from civichub.territories.models import Municipality, Province, Region
 
+from .completeness import COMPLETENESS_PREFETCH
 from .models import (
     Experience,
+    ExperienceCoauthor,
     ExperienceImage,
     ExperienceOrganisation,
     ExperienceQuerySet,
@@ -366,6 +368,36 @@ def experience_open_data(filters: CatalogueFilters) -> ExperienceQuerySet:
     """The published experiences of the catalogue with every relation the open-data
     exports and the API list show, each relation in one query."""
     return _open_data(_ordered(_filtered(filters), filters))
+
+
+def editable_experiences(user: Any) -> list[Experience]:
+    """What ``user`` authors or co-authors, last edited first, ready for the
+    completeness indicator."""
+    return list(
+        Experience.objects.editable_by(user)
+        .prefetch_related(*COMPLETENESS_PREFETCH)
+        .order_by("-updated_at", "-pk")
+    )
+
+
+def coauthor_invitations(user: Any) -> list[ExperienceCoauthor]:
+    """Invitations to co-author that ``user`` has not answered yet, newest first."""
+    return list(
+        ExperienceCoauthor.objects.filter(user=user, accepted_at__isnull=True)
+        .select_related("experience", "invited_by")
+        .order_by("-invited_at")
+    )
+
+
+def review_queue() -> ExperienceQuerySet:
+    """Submitted experiences, the longest waiting first, ready for the completeness
+    indicator."""
+    return (
+        Experience.objects.filter(state=State.SUBMITTED)
+        .select_related("author")
+        .prefetch_related(*COMPLETENESS_PREFETCH)
+        .order_by("submitted_at", "pk")
+    )
 
 
 def latest_experiences(*, count: int) -> list[Experience]:

@@ -10,7 +10,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,11 +17,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from civichub.accounts.models import User
-from civichub.territories.models import Municipality
 
 from .. import services
 from ..completeness import (
-    COMPLETENESS_PREFETCH,
     FIRST_STEP,
     REVIEW_STEP,
     STEP_SLUGS,
@@ -33,7 +30,7 @@ from ..completeness import (
 from ..forms import CoauthorInviteForm, EssentialForm, ReplicateForm, StepEditor, step_editor
 from ..models import Experience, ExperienceCoauthor, State
 from ..permissions import can, is_editor
-from ..selectors import access_experience
+from ..selectors import access_experience, coauthor_invitations, editable_experiences
 
 
 class AuthenticatedHttpRequest(HttpRequest):
@@ -376,14 +373,7 @@ def coauthor_accept(request: AuthenticatedHttpRequest, slug: str) -> HttpRespons
 def my_experiences(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The person's experiences by state, and the invitations waiting for an answer."""
     user = request.user
-    experiences = list(
-        Experience.objects.editable_by(user)
-        .prefetch_related(
-            Prefetch("municipalities", queryset=Municipality.objects.only("pk")),
-            *(name for name in COMPLETENESS_PREFETCH if name != "municipalities"),
-        )
-        .order_by("-updated_at", "-pk")
-    )
+    experiences = editable_experiences(user)
     groups = []
     for state in MINE_GROUPS:
         items = [
@@ -393,11 +383,7 @@ def my_experiences(request: AuthenticatedHttpRequest) -> HttpResponse:
         ]
         if items:
             groups.append({"state": state, "label": State(state).label, "items": items})
-    invitations = list(
-        ExperienceCoauthor.objects.filter(user=user, accepted_at__isnull=True)
-        .select_related("experience", "invited_by")
-        .order_by("-invited_at")
-    )
+    invitations = coauthor_invitations(user)
     return render(
         request,
         "experiences/mine.html",

@@ -10,19 +10,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from civichub.accounts.models import User
-from civichub.territories.models import Municipality
 
-from .. import services
-from ..completeness import COMPLETENESS_PREFETCH, experience_completeness
+from .. import selectors, services
+from ..completeness import experience_completeness
 from ..forms import ReviewDecisionForm, UnpublishForm
-from ..models import Experience, ExperienceReview, State
+from ..models import Experience, ExperienceReview
 from ..permissions import can
 from ..selectors import access_experience
 
@@ -42,26 +40,12 @@ def _require(user: Any, permission: str, experience: Experience | None = None) -
         raise PermissionDenied
 
 
-def _completeness_prefetch() -> list[Any]:
-    # Only the count of comuni matters here: never load their boundaries.
-    return [
-        Prefetch("municipalities", queryset=Municipality.objects.only("pk")),
-        *(name for name in COMPLETENESS_PREFETCH if name != "municipalities"),
-    ]
-
-
 @login_required
 @require_safe
-def review_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
+def review_queue_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Submitted experiences, the longest waiting first."""
     _require(request.user, "review_experiences")
-    queue = (
-        Experience.objects.filter(state=State.SUBMITTED)
-        .select_related("author")
-        .prefetch_related(*_completeness_prefetch())
-        .order_by("submitted_at", "pk")
-    )
-    paginator = Paginator(queue, PER_PAGE)
+    paginator = Paginator(selectors.review_queue(), PER_PAGE)
     page_obj = paginator.get_page(request.GET.get(PAGE_PARAMETER))
     items = [(experience, experience_completeness(experience)) for experience in page_obj]
     return render(
