@@ -11,7 +11,7 @@ import io
 import re
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import partial
@@ -775,48 +775,12 @@ def _apply(experience: Experience, values: dict[str, Any]) -> list[str]:
                 for index, (org, role) in enumerate(wanted_links)
             )
             changed.append("organisations")
-    if "testimonials" in values:
-        current_quotes = [
-            TestimonialRow(
-                quote=t.quote,
-                person_name=t.person_name,
-                role=t.role,
-                organisation_name=t.organisation_name,
-            )
-            for t in experience.testimonials.all()
-        ]
-        if current_quotes != values["testimonials"]:
-            Testimonial.objects.filter(experience=experience).delete()
-            Testimonial.objects.bulk_create(
-                Testimonial(
-                    experience=experience,
-                    quote=row.quote,
-                    person_name=row.person_name,
-                    role=row.role,
-                    organisation_name=row.organisation_name,
-                    sort_order=index,
-                )
-                for index, row in enumerate(values["testimonials"])
-            )
-            changed.append("testimonials")
-    if "links" in values:
-        current_links = [
-            LinkRow(title=link.title, url=link.url, kind=link.kind)
-            for link in experience.links.all()
-        ]
-        if current_links != values["links"]:
-            ExperienceLink.objects.filter(experience=experience).delete()
-            ExperienceLink.objects.bulk_create(
-                ExperienceLink(
-                    experience=experience,
-                    title=row.title,
-                    url=row.url,
-                    kind=row.kind,
-                    sort_order=index,
-                )
-                for index, row in enumerate(values["links"])
-            )
-            changed.append("links")
+    for name, model, row_class in (
+        ("testimonials", Testimonial, TestimonialRow),
+        ("links", ExperienceLink, LinkRow),
+    ):
+        if name in values and _replace_rows(experience, name, model, row_class, values[name]):
+            changed.append(name)
     if "images" in values and _apply_images(experience, values["images"], obsolete_files):
         changed.append("images")
     if "documents" in values and _apply_documents(experience, values["documents"], obsolete_files):
@@ -832,6 +796,26 @@ def _apply(experience: Experience, values: dict[str, Any]) -> list[str]:
         )  # fmt: skip
     _delete_on_commit(obsolete_files)
     return changed + m2m_changed
+
+
+def _replace_rows(
+    experience: Experience, name: str, model: type[Model], row_class: type, rows: list[Any]
+) -> bool:
+    """Replace the child rows ``name`` with ``rows`` (dataclasses whose fields are named
+    like the model's), in their order; False when they are already the same."""
+    names = [field.name for field in fields(row_class)]
+    current = [
+        row_class(**{n: getattr(child, n) for n in names})
+        for child in getattr(experience, name).all()
+    ]
+    if current == rows:
+        return False
+    model._default_manager.filter(experience=experience).delete()
+    model._default_manager.bulk_create(
+        model(experience=experience, sort_order=index, **asdict(row))
+        for index, row in enumerate(rows)
+    )
+    return True
 
 
 def _apply_images(
