@@ -31,6 +31,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("esperienze/", include("civichub.experiences.urls")),
+    path("strumenti/", include("civichub.library.urls")),
     path("newsletter/", include("civichub.newsletter.urls")),
     path("cerca/", include("civichub.search.urls")),
     path("organizzazioni/", include("civichub.organisations.urls")),

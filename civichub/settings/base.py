@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "civichub.organisations",
     "civichub.experiences",
     "civichub.cms",
+    "civichub.library",
     "civichub.search",
     "civichub.newsletter",
     # Wagtail
