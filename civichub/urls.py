@@ -32,6 +32,7 @@ urlpatterns = [
     ),
     path("esperienze/", include("civichub.experiences.urls")),
     path("strumenti/", include("civichub.library.urls")),
+    path("eventi/", include("civichub.events.urls")),
     path("newsletter/", include("civichub.newsletter.urls")),
     path("cerca/", include("civichub.search.urls")),
     path("organizzazioni/", include("civichub.organisations.urls")),

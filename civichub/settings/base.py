@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "civichub.experiences",
     "civichub.cms",
     "civichub.library",
+    "civichub.events",
     "civichub.search",
     "civichub.newsletter",
     # Wagtail
@@ -243,7 +244,13 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [_csp_self, "data:", *env.list("CSP_IMG_SRC", default=[])],
         "font-src": [_csp_self, "data:"],
         "connect-src": [_csp_self],
-        "frame-src": [_csp_self, *env.list("CSP_FRAME_SRC", default=[])],
+        # Library webinars: privacy-enhanced players, loaded only after a click.
+        "frame-src": [
+            _csp_self,
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+            *env.list("CSP_FRAME_SRC", default=[]),
+        ],
         "media-src": [_csp_self],
         "object-src": ["'none'"],
         "base-uri": [_csp_self],
@@ -266,7 +273,11 @@ WAGTAILSEARCH_BACKENDS = backends_from_env(env)
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt", "zip"]
+WAGTAILDOCS_EXTENSIONS = [
+    *("pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "csv", "txt", "zip"),
+    # Library podcasts and webinars: audio, video and WebVTT captions.
+    *("mp3", "m4a", "ogg", "wav", "mp4", "webm", "vtt"),
+]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_CONTENT_LANGUAGES = [("it", "Italiano")]
 TAGGIT_CASE_INSENSITIVE = True
