@@ -34,7 +34,10 @@ class AccountsConfig(AppConfig):
             NotificationKind(
                 "moderation",
                 _("Richieste da esaminare"),
-                _("Nuove richieste per diventare contributore."),
+                _(
+                    "Nuove richieste per diventare contributore, esperienze e strumenti "
+                    "proposti da esaminare."
+                ),
                 available_to=permissions.is_promoter.test,
             )
         )

@@ -24,6 +24,7 @@ from .models import (
     User,
     Visibility,
 )
+from .services import promoter_group_sync
 
 DEMO_PASSWORD = "partecipa-2026"  # noqa: S105 - public demo credential, printed on start-up
 
@@ -354,6 +355,8 @@ def seed(log: Callable[[str], None]) -> None:
         )
         created += is_new
         completed += _complete(user, person, themes, comuni)
+        if user.role == Role.PROMOTER:
+            promoter_group_sync(user=user)  # their back-office access
     requests = _requests(User.objects.filter(email="promotore@civichub.example").first())
     missing = codes - set(comuni)
     log(

@@ -30,6 +30,11 @@ class Role(models.TextChoices):
     PROMOTER = "promoter", _("Promotore")
 
 
+# The Django group that gives promoters the back office (Wagtail's "Can access Wagtail
+# admin") and the library's page permissions; membership follows the role.
+PROMOTERS_GROUP = "Promotori"
+
+
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 

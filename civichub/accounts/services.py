@@ -12,6 +12,7 @@ from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
@@ -36,6 +37,7 @@ from civichub.territories.models import Municipality
 
 from .mail import absolute_url
 from .models import (
+    PROMOTERS_GROUP,
     ActorKind,
     Consent,
     ConsentKind,
@@ -368,6 +370,22 @@ def contributor_request_refuse(
     return request
 
 
+def promoter_group_sync(*, user: User) -> None:
+    """Promoters are in the "Promotori" group (back-office access, library page
+    permissions); anyone else is taken out of it. Staff keep their own access."""
+    group = Group.objects.filter(name=PROMOTERS_GROUP).first()
+    if group is None:
+        # Deleted in the back office: recreate it with what the migration gave it.
+        group = Group.objects.create(name=PROMOTERS_GROUP)
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        )
+    if user.role == Role.PROMOTER and user.is_active and not user.erased_at:
+        user.groups.add(group)
+    else:
+        user.groups.remove(group)
+
+
 def _role_change(
     *, user: User, role: str, changed_by: User, reason: str, notify_person: bool = True
 ) -> RoleChange:
@@ -379,6 +397,7 @@ def _role_change(
     )
     user.role = role
     user.save(update_fields=["role"])
+    promoter_group_sync(user=user)
     if role != Role.PARTICIPANT:
         # A request still waiting is answered by the change itself.
         ContributorRequest.objects.filter(

@@ -64,11 +64,20 @@ def _step(number: int) -> str:
     return "".join(reversed(digits))
 
 
+def _table_chain(model: type[Page]) -> list[type[Page]]:
+    """The concrete models between ``Page`` (excluded) and ``model`` (included), from
+    the top: each has a table of its own whose key points to the one above."""
+    parents = [m for m in model._meta.get_parent_list() if issubclass(m, Page) and m is not Page]
+    return [*sorted(parents, key=lambda m: len(m._meta.get_parent_list())), model]
+
+
 def bulk_add_children(parent: Page, pages: Sequence[Page]) -> None:
     """Insert live pages as the last children of ``parent`` with a few bulk queries.
 
-    Pages must be of one specific type directly inheriting from ``Page``. No revisions
-    and no signals: this is for synthetic data only.
+    Pages must be of one specific type inheriting from ``Page``, directly or through
+    other concrete page models (``GuidePage`` → ``ResourcePage`` → ``Page``): the row of
+    every table of the chain is inserted. No revisions and no signals: this is for
+    synthetic data only.
     """
     if not pages:
         return
@@ -97,27 +106,33 @@ def bulk_add_children(parent: Page, pages: Sequence[Page]) -> None:
         page.last_published_at = page.last_published_at or page.first_published_at
 
     # bulk_create refuses multi-table children: the ORM inserts the Page rows (and
-    # returns their ids), plain SQL the rows of the specific table.
+    # returns their ids), plain SQL the rows of each table below Page.
     base_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
     bases = Page.objects.bulk_create(
         [Page(**{f.attname: getattr(p, f.attname) for f in base_fields}) for p in pages],
         batch_size=BATCH_SIZE,
     )
+    chain = _table_chain(model)
     for page, base in zip(pages, bases, strict=True):
-        page.pk = page.id = base.pk
-    own_fields = model._meta.local_concrete_fields
+        # Every table of the chain shares the id (page_ptr_id, resourcepage_ptr_id…).
+        page.id = base.pk
+        for table_model in chain:
+            setattr(page, table_model._meta.pk.attname, base.pk)
     quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 - names from model meta
-        quote(model._meta.db_table),
-        ", ".join(quote(f.column) for f in own_fields),
-        ", ".join(["%s"] * len(own_fields)),
-    )
-    rows = [
-        [f.get_db_prep_save(getattr(p, f.attname), connection) for f in own_fields] for p in pages
-    ]
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), BATCH_SIZE):
-            cursor.executemany(sql, rows[start : start + BATCH_SIZE])
+        for table_model in chain:
+            own_fields = table_model._meta.local_concrete_fields
+            sql = "INSERT INTO {} ({}) VALUES ({})".format(  # noqa: S608 - names from model meta
+                quote(table_model._meta.db_table),
+                ", ".join(quote(f.column) for f in own_fields),
+                ", ".join(["%s"] * len(own_fields)),
+            )
+            rows = [
+                [f.get_db_prep_save(getattr(p, f.attname), connection) for f in own_fields]
+                for p in pages
+            ]
+            for start in range(0, len(rows), BATCH_SIZE):
+                cursor.executemany(sql, rows[start : start + BATCH_SIZE])
     Page.objects.filter(pk=parent.pk).update(numchild=F("numchild") + len(pages))
     # Indexed in bulk so that search benchmarks find the synthetic pages too.
     for backend in get_search_backends(with_auto_update=True):

@@ -9,4 +9,4 @@ class LibraryConfig(AppConfig):
 
     def ready(self) -> None:
         # rules' autodiscovery looks for rules.py; our predicates live in permissions.py.
-        from . import permissions  # noqa: F401
+        from . import permissions, signals  # noqa: F401

@@ -7,8 +7,11 @@ directly under the library index. Editors and promoters publish through Wagtail'
 moderation workflow; contributors propose from the site (``services.resource_propose``).
 """
 
+import re
 import uuid
 from pathlib import PurePosixPath
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -28,12 +31,22 @@ from civichub.cms.blocks import RICH_TEXT_FEATURES
 from civichub.cms.models import TranslatedPage
 from civichub.core.i18n import TranslatedField
 from civichub.experiences.models import LICENCE_URLS, Licence
+from civichub.experiences.models import State as ExperienceState
 
-from .blocks import GuideBlock, StepBlock
+from .blocks import GuideBlock, HeadingBlock, StepBlock
 
 SUMMARY_MAX_LENGTH = 300
+EPISODES_PER_PAGE = 20
 # Paths of library/urls.py under /strumenti/: no resource may take them as its slug.
 RESERVED_SLUGS = frozenset({"proponi", "mie", "file", "utile", "feed", "pdf"})
+# Ids that the guide page's own sections use: a heading anchor never takes them.
+GUIDE_PAGE_IDS = frozenset(
+    {"main-content", "main-menu", "main-navigation", "page-footer", "user-menu-toggle",
+     "resource-title", "indice", "indice-titolo", "scheda", "scheda-titolo", "file",
+     "file-titolo", "citazione", "citazione-titolo", "citazione-testo", "correlati",
+     "correlati-titolo", "riscontro", "riscontro-titolo", "riscontro-corpo",
+     "riscontro-comment", "condividi-titolo"}
+)  # fmt: skip
 
 
 class ResourceKind(models.TextChoices):
@@ -309,8 +322,10 @@ class ResourcePage(TranslatedPage):
         super().clean()
         if self.slug in RESERVED_SLUGS:
             raise ValidationError(
-                {"slug": _("«%(slug)s» è un indirizzo riservato: scegline un altro.")
-                 % {"slug": self.slug}}
+                {
+                    "slug": _("«%(slug)s» è un indirizzo riservato: scegline un altro.")
+                    % {"slug": self.slug}
+                }
             )
 
     @property
@@ -325,10 +340,98 @@ class ResourcePage(TranslatedPage):
     def audiences(self) -> list[tuple[str, str]]:
         """(slug, label) of each audience the resource is meant for."""
         return [
-            (slug, str(label))
-            for slug, (field, label) in AUDIENCES.items()
-            if getattr(self, field)
+            (slug, str(label)) for slug, (field, label) in AUDIENCES.items() if getattr(self, field)
         ]
+
+    @property
+    def phase_slug(self) -> str:
+        return PHASE_SLUGS.get(Phase(self.phase), "") if self.phase else ""
+
+    @property
+    def level_slug(self) -> str:
+        return LEVEL_SLUGS.get(Level(self.level), "") if self.level else ""
+
+    def citation(self, publisher: str, url: str = "") -> str:
+        """«Come citare»: authors (or the organisation), year, title, publisher,
+        address (``url``, else the site's) and licence."""
+        organisation = self.organisation.name if self.organisation else ""
+        who = self.authors or organisation or publisher
+        parts = [f"{who} ({self.publication_date:%Y}).", f"{self.tr_title}."]
+        if organisation and organisation != who:
+            parts.append(f"{organisation}.")
+        if publisher != who:
+            parts.append(f"{publisher}.")
+        url = url or self.full_url or ""
+        if url:
+            parts.append(url)
+        parts.append(f"({self.get_licence_display()})")
+        return " ".join(parts)
+
+    # Written outside revisions (counters by engagement.py, derivatives by tasks.py):
+    # each revision carries stale copies, so the page row's values are kept instead.
+    row_fields: tuple[str, ...] = ("useful_yes", "useful_no", "download_count")
+
+    def with_content_json(self, content):
+        """A revision as a page, with the row-owned fields read from the database (not
+        from ``self``: Wagtail publishes with the instance that made the revision)."""
+        obj = super().with_content_json(content)
+        row = type(self).objects.filter(pk=self.pk).values(*self.row_fields).first()
+        for name, value in (row or {}).items():
+            setattr(obj, name, value)
+        counts = dict(
+            ResourceFile.objects.filter(resource_id=self.pk).values_list("pk", "download_count")
+        )
+        for file in obj.files.all():
+            file.download_count = counts.get(file.pk, 0)
+        return obj
+
+    def related_resources(self, theme_ids: list[int]) -> list["ResourcePage"]:
+        """At most three live, public resources of the same kind or sharing a theme,
+        newest first, as cards."""
+        from .selectors import public_resources, resource_cards
+
+        same = models.Q(kind=self.kind)
+        if theme_ids:
+            same |= models.Q(themes__in=theme_ids)
+        candidates = (
+            public_resources()
+            .filter(same)
+            .exclude(pk=self.pk)
+            .distinct()
+            .order_by("-publication_date", "-pk")
+        )
+        return resource_cards(candidates[:3])
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        """What every kind's page shows: the metadata box, files, related resources,
+        sharing and «È stato utile?» (only on the live page, never in previews)."""
+        from django.urls import reverse
+
+        from civichub.cms.models import HubSettings
+
+        from .views.engagement import feedback_context
+
+        context = super().get_context(request, *args, **kwargs)
+        hub_name = HubSettings.load(request_or_site=request).name or settings.WAGTAIL_SITE_NAME
+        themes = list(self.themes.all())
+        organisation = self.organisation if self.organisation_id else None
+        live = self.live and not getattr(request, "is_preview", False)
+        url = self.get_url(request)
+        absolute_url = request.build_absolute_uri(url) if url else ""
+        context.update(
+            themes=themes,
+            methods=list(self.methods.all()),
+            files=list(self.files.select_related("document")),
+            organisation=organisation,
+            related=self.related_resources([theme.pk for theme in themes]),
+            catalogue_url=reverse("library:index"),
+            share_url=absolute_url if live else "",
+            citation=self.citation(hub_name, absolute_url),
+            live_resource=live,
+        )
+        if live:
+            context.update(feedback_context(request, self, form=kwargs.get("feedback_form")))
+        return context
 
 
 class ResourceFile(Orderable):
@@ -388,6 +491,9 @@ class ResourceFeedback(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.resource_id} · {'sì' if self.useful else 'no'}"
+
 
 # --- the seven kinds ---------------------------------------------------------------------------
 
@@ -421,8 +527,40 @@ class GuidePage(RoutablePageMixin, ResourcePage):
 
         return guide_pdf_response(self, request)
 
+    def outline(self) -> list[tuple[Any, str]]:
+        """Each block of the body in the current language with its anchor: a unique
+        id for headings (a repeated title gets ``-2``…), "" for other blocks."""
+        seen = dict.fromkeys(GUIDE_PAGE_IDS, 1)
+        blocks = []
+        for block in self.tr_body:
+            anchor = ""
+            if block.block_type == "heading":
+                anchor = HeadingBlock.anchor(block.value)
+                seen[anchor] = seen.get(anchor, 0) + 1
+                if seen[anchor] > 1:
+                    anchor = f"{anchor}-{seen[anchor]}"
+            blocks.append((block, anchor))
+        return blocks
 
-class DocumentPage(ResourcePage):
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        outline = self.outline()
+        context.update(
+            body_blocks=outline,
+            table_of_contents=[
+                (anchor, block.value["text"], block.value["level"])
+                for block, anchor in outline
+                if anchor
+            ],
+            # The route serves live guides only: previews have no PDF link.
+            pdf_url=self.url + self.reverse_subpage("pdf")
+            if context["live_resource"] and self.url
+            else "",
+        )
+        return context
+
+
+class DocumentPage(RoutablePageMixin, ResourcePage):
     """A document or analysis (PDF): its first page is shown as a preview and its text
     is extracted for the search, both by a task after each publish."""
 
@@ -432,9 +570,7 @@ class DocumentPage(ResourcePage):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    description = RichTextField(
-        _("descrizione"), features=RICH_TEXT_FEATURES, blank=True
-    )
+    description = RichTextField(_("descrizione"), features=RICH_TEXT_FEATURES, blank=True)
     description_en = RichTextField(
         _("descrizione (inglese)"), features=RICH_TEXT_FEATURES, blank=True
     )
@@ -460,6 +596,10 @@ class DocumentPage(ResourcePage):
     )
 
     tr_description = TranslatedField("description", "description_en")
+    # The derivatives of the current file; the task recomputes them for a new file.
+    row_fields = (
+        *ResourcePage.row_fields, "preview_id", "page_count", "extracted_text", "derived_from_id"
+    )  # fmt: skip
     resource_kind = ResourceKind.DOCUMENT
     is_creatable = True
 
@@ -480,6 +620,36 @@ class DocumentPage(ResourcePage):
     class Meta:
         verbose_name = _("documento o analisi")
         verbose_name_plural = _("documenti e analisi")
+
+    @path("scarica/", name="download")
+    def download(self, request: HttpRequest):
+        """Count a download of the document and send the browser to it."""
+        from django.http import HttpResponseRedirect
+
+        from .engagement import resource_download_count
+
+        if request.method == "GET":
+            resource_download_count(resource=self)
+        response = HttpResponseRedirect(self.document.url)
+        response["Cache-Control"] = "no-store"
+        return response
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        # Previews link the file itself: the counting route serves live pages only.
+        context["download_url"] = (
+            self.url + self.reverse_subpage("download")
+            if context["live_resource"] and self.url
+            else self.document.url
+        )
+        return context
+
+    def serializable_data(self) -> dict:
+        # The extracted text (up to 200,000 characters) is derived from the file: it
+        # stays on the page row rather than in every revision.
+        data = super().serializable_data()
+        data.pop("extracted_text", None)
+        return data
 
 
 class WebinarPage(ResourcePage):
@@ -557,12 +727,65 @@ class WebinarPage(ResourcePage):
         verbose_name = _("webinar")
         verbose_name_plural = _("webinar")
 
+    @property
+    def video_embed(self) -> dict[str, str] | None:
+        """The privacy-enhanced player of ``video_url`` (YouTube without cookies, Vimeo
+        with Do Not Track), or None for an address of another site."""
+        return video_embed(self.video_url)
+
     def clean(self) -> None:
         super().clean()
         if not self.video_url and not self.video_file_id:
             raise ValidationError(
                 {"video_url": _("Indica l'indirizzo del video o carica il file video.")}
             )
+
+
+_YOUTUBE_ID = re.compile(r"^[\w-]{6,20}$")
+
+
+def video_embed(url: str) -> dict[str, str] | None:
+    """``{"provider", "embed_url", "watch_url"}`` for a YouTube or Vimeo address."""
+    if not url:
+        return None
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
+    segments = [s for s in parts.path.split("/") if s]
+    query = parse_qs(parts.query)
+    video_id = ""
+    if host in ("youtube.com", "youtube-nocookie.com"):
+        if segments[:1] == ["watch"]:
+            video_id = query.get("v", [""])[0]
+        elif len(segments) >= 2 and segments[0] in ("embed", "shorts", "live", "v"):
+            video_id = segments[1]
+    elif host == "youtu.be" and segments:
+        video_id = segments[0]
+    if video_id:
+        if not _YOUTUBE_ID.match(video_id):
+            return None
+        return {
+            "provider": "YouTube",
+            "embed_url": f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1&rel=0",
+            "watch_url": f"https://www.youtube.com/watch?v={video_id}",
+        }
+    if host in ("vimeo.com", "player.vimeo.com"):
+        numbers = [s for s in segments if s.isdigit()]
+        if not numbers:
+            return None
+        vimeo_id = numbers[0]
+        # Unlisted videos carry a hash: /123/abcdef or ?h=abcdef.
+        after = segments[segments.index(vimeo_id) + 1 :]
+        private_hash = query.get("h", [after[0] if after and after[0].isalnum() else ""])[0]
+        params = {"dnt": "1", "autoplay": "1"}
+        if private_hash.isalnum():
+            params["h"] = private_hash
+        return {
+            "provider": "Vimeo",
+            "embed_url": f"https://player.vimeo.com/video/{vimeo_id}?{urlencode(params)}",
+            "watch_url": f"https://vimeo.com/{vimeo_id}"
+            + (f"/{params['h']}" if "h" in params else ""),
+        }
+    return None
 
 
 class Speaker(Orderable):
@@ -607,10 +830,14 @@ class PodcastSeriesPage(RoutablePageMixin, TranslatedPage):
     )
     author_name = models.CharField(_("autore"), max_length=120)
     owner_email = models.EmailField(
-        _("e-mail del titolare"), help_text=_("Pubblicata nel feed: le piattaforme la usano per verificare la proprietà.")
+        _("e-mail del titolare"),
+        help_text=_("Pubblicata nel feed: le piattaforme la usano per verificare la proprietà."),
     )
     category = models.CharField(
-        _("categoria"), max_length=40, choices=PodcastCategory.choices, default=PodcastCategory.EDUCATION
+        _("categoria"),
+        max_length=40,
+        choices=PodcastCategory.choices,
+        default=PodcastCategory.EDUCATION,
     )
     explicit = models.BooleanField(_("contenuti espliciti"), default=False)
     language = models.CharField(
@@ -644,8 +871,13 @@ class PodcastSeriesPage(RoutablePageMixin, TranslatedPage):
             width, height = self.cover.width, self.cover.height
             if width != height or not 1400 <= width <= 3000:
                 raise ValidationError(
-                    {"cover": _("La copertina deve essere quadrata, da 1400 a 3000 pixel di lato (ora %(w)d×%(h)d).")
-                     % {"w": width, "h": height}}
+                    {
+                        "cover": _(
+                            "La copertina deve essere quadrata, da 1400 a 3000 pixel di lato "
+                            "(ora %(w)d×%(h)d)."
+                        )
+                        % {"w": width, "h": height}
+                    }
                 )
 
     @path("feed/", name="feed")
@@ -654,8 +886,34 @@ class PodcastSeriesPage(RoutablePageMixin, TranslatedPage):
 
         return podcast_feed_response(self, request)
 
+    def get_feed_url(self, request: HttpRequest) -> str:
+        """The feed's absolute address, the one podcast apps subscribe to."""
+        url = self.get_url(request)
+        return request.build_absolute_uri(url + self.reverse_subpage("feed")) if url else ""
 
-class PodcastEpisodePage(ResourcePage):
+    def episodes(self):
+        """The live, public episodes, newest first."""
+        return (
+            PodcastEpisodePage.objects.live()
+            .public()
+            .child_of(self)
+            .order_by("-publication_date", "-first_published_at", "-pk")
+        )
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        from django.core.paginator import Paginator
+
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.episodes(), EPISODES_PER_PAGE)
+        context.update(
+            page_obj=paginator.get_page(request.GET.get("pagina")),
+            paginator=paginator,
+            feed_url=self.get_feed_url(request),
+        )
+        return context
+
+
+class PodcastEpisodePage(RoutablePageMixin, ResourcePage):
     """An episode: audio with its duration (read from the file), show notes and a
     transcript."""
 
@@ -682,6 +940,7 @@ class PodcastEpisodePage(ResourcePage):
     guid = models.UUIDField(default=uuid.uuid4, editable=False)
 
     tr_show_notes = TranslatedField("show_notes", "show_notes_en")
+    row_fields = (*ResourcePage.row_fields, "duration_seconds")
     resource_kind = ResourceKind.PODCAST
     is_creatable = True
     parent_page_types = ["library.PodcastSeriesPage"]
@@ -705,6 +964,34 @@ class PodcastEpisodePage(ResourcePage):
     class Meta:
         verbose_name = _("episodio podcast")
         verbose_name_plural = _("episodi podcast")
+
+    def get_transcript_url(self, request: HttpRequest) -> str:
+        """The transcript as plain text (``<podcast:transcript>`` of the feed)."""
+        url = self.get_url(request)
+        if not self.transcript or not url:
+            return ""
+        return request.build_absolute_uri(url + self.reverse_subpage("transcript"))
+
+    @path("trascrizione/", name="transcript")
+    def transcript_text(self, request: HttpRequest):
+        from django.http import Http404, HttpResponse
+
+        if not self.transcript:
+            raise Http404
+        response = HttpResponse(self.transcript, content_type="text/plain; charset=utf-8")
+        response["Content-Language"] = self.language
+        return response
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        context = super().get_context(request, *args, **kwargs)
+        parent = self.get_parent()
+        series = parent.specific if parent is not None else None
+        context.update(
+            series=series,
+            feed_url=series.get_feed_url(request) if series is not None else "",
+            transcript_url=self.get_transcript_url(request),
+        )
+        return context
 
 
 class ToolkitPage(ResourcePage):
@@ -749,7 +1036,10 @@ class MethodSheetPage(ResourcePage):
         _("tempo necessario"), max_length=120, help_text=_("Ad esempio «3 incontri da 2 ore».")
     )
     group_size = models.CharField(
-        _("partecipanti"), max_length=120, blank=True, help_text=_("Ad esempio «da 15 a 40»."),
+        _("partecipanti"),
+        max_length=120,
+        blank=True,
+        help_text=_("Ad esempio «da 15 a 40»."),
     )
     cost_band = models.CharField(
         _("costo"), max_length=10, choices=CostBand.choices, default=CostBand.LOW
@@ -830,9 +1120,7 @@ class CaseStudyPage(ResourcePage):
 
     def clean(self) -> None:
         super().clean()
-        from civichub.experiences.models import State
-
-        if self.experience_id and self.experience.state != State.PUBLISHED:
+        if self.experience is not None and self.experience.state != ExperienceState.PUBLISHED:
             raise ValidationError({"experience": _("Scegli un'esperienza pubblicata.")})
 
 
@@ -874,6 +1162,24 @@ class CollectionPage(TranslatedPage):
         if self.month:
             self.month = self.month.replace(day=1)
         return super().save(*args, **kwargs)
+
+    def get_context(self, request: HttpRequest, *args, **kwargs) -> dict:
+        """The items whose resource is live and public, in the editor's order, each
+        with its card; a constant number of queries whatever their number."""
+        from .selectors import public_resources, resource_cards
+
+        context = super().get_context(request, *args, **kwargs)
+        items = list(self.items.all())
+        cards = {
+            card.pk: card
+            for card in resource_cards(
+                public_resources().filter(pk__in=[item.resource_id for item in items])
+            )
+        }
+        context["entries"] = [
+            (cards[item.resource_id], item.note) for item in items if item.resource_id in cards
+        ]
+        return context
 
 
 class CollectionItem(Orderable):

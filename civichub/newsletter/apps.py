@@ -17,6 +17,10 @@ class NewsletterConfig(AppConfig):
         register_digest_source(
             "experiences", _("Nuove esperienze"), sources.published_experiences, order=10
         )
+        register_digest_source(
+            "resources", _("Nuovi strumenti"), sources.published_resources, order=15
+        )
         register_digest_source("news", _("Notizie"), sources.published_news, order=20)
+        register_digest_source("events", _("Prossimi eventi"), sources.upcoming_events, order=30)
         register_data_exporter("newsletter", gdpr.export_subscriptions)
         register_eraser("newsletter", gdpr.erase_subscriptions)

@@ -4,7 +4,9 @@
 document=…)``: ``queryset()`` returns the objects that may be findable, with whatever
 ``document(obj)`` reads fetched in bulk; ``document(obj)`` returns a ``Document`` or
 ``None`` when the object must not be found (a draft, a private page). Registering a model
-twice replaces the first registration.
+twice replaces the first registration. A source also covers the subclasses of its model
+(multi-table inheritance, such as the library's page types): their objects are indexed
+as objects of the registered model.
 """
 
 import datetime
@@ -71,7 +73,13 @@ def sources() -> list[Source]:
 
 
 def source_for(model: type[Model]) -> Source | None:
-    return _SOURCES.get(model)
+    """The source of ``model`` or of the nearest model it inherits from (a ``GuidePage``
+    is indexed by the ``ResourcePage`` source)."""
+    for klass in model.__mro__:
+        source = _SOURCES.get(klass)
+        if source is not None:
+            return source
+    return None
 
 
 def source_by_kind(kind: str) -> Source | None:

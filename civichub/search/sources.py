@@ -3,9 +3,9 @@
 Registered here rather than in each app so that the search app is the only one that
 knows about search documents. Indexing follows signals, not services: the back office
 edits experiences and organisations through Wagtail's forms, and editors publish,
-unpublish, move and restrict news pages in Wagtail, none of which calls our services.
-Every receiver only schedules a task after commit; the task reads the object again and
-decides from its current state.
+unpublish, move and restrict news and library pages in Wagtail, none of which calls our
+services. Every receiver only schedules a task after commit; the task reads the object
+again and decides from its current state.
 """
 
 import datetime
@@ -22,20 +22,23 @@ from django.db.models import (
     QuerySet,
 )
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from civichub.cms.models import NewsPage
+from civichub.events.models import Event, EventKind
 from civichub.experiences.models import Experience
+from civichub.library.models import ResourceKind, ResourcePage
 from civichub.organisations.models import Organisation
 from civichub.taxonomy.models import ParticipatoryMethod, Theme
 from civichub.territories.models import Municipality
 
 from .analysis import plain_text
 from .models import Visibility
-from .registry import Document, register_source, sources
+from .registry import Document, register_source, source_for, sources
 from .services import schedule_index
 
 _THEMES = Prefetch("themes", queryset=Theme.objects.only("pk", "name", "name_en"))
@@ -124,24 +127,25 @@ def _organisation_document(organisation: Organisation) -> Document:
 # --- news --------------------------------------------------------------------------------------
 
 
-def _news() -> QuerySet[NewsPage]:
-    # View restrictions apply to a page and everything below it.
+def _restrictions() -> dict[str, Exists]:
+    """``restricted`` (password or groups) and ``members_only`` (login) annotations of a
+    page queryset: view restrictions apply to a page and everything below it."""
     target = ExpressionWrapper(OuterRef("path"), output_field=CharField())
     restrictions = PageViewRestriction.objects.annotate(target=target).filter(
         target__startswith=F("page__path")
     )
-    return (
-        NewsPage.objects.live()
-        .annotate(
-            restricted=Exists(restrictions.exclude(restriction_type=PageViewRestriction.LOGIN)),
-            members_only=Exists(restrictions.filter(restriction_type=PageViewRestriction.LOGIN)),
-        )
-        .prefetch_related(_THEMES)
-    )
+    return {
+        "restricted": Exists(restrictions.exclude(restriction_type=PageViewRestriction.LOGIN)),
+        "members_only": Exists(restrictions.filter(restriction_type=PageViewRestriction.LOGIN)),
+    }
 
 
-def _stream_text(page: NewsPage, name: str) -> str:
-    field = NewsPage._meta.get_field(name)
+def _news() -> QuerySet[NewsPage]:
+    return NewsPage.objects.live().annotate(**_restrictions()).prefetch_related(_THEMES)
+
+
+def _stream_text(page: Page, name: str) -> str:
+    field = type(page)._meta.get_field(name)
     return " ".join(str(text) for text in field.get_searchable_content(getattr(page, name)))
 
 
@@ -161,6 +165,128 @@ def _news_document(page: Any) -> Document | None:
         theme_ids=[theme.pk for theme in page.themes.all()],
         visibility=Visibility.MEMBERS if page.members_only else Visibility.PUBLIC,
         published_at=timezone.make_aware(datetime.datetime.combine(page.date, datetime.time())),
+    )
+
+
+# --- library resources -------------------------------------------------------------------------
+
+# The text of each kind beyond what ResourcePage shares: rich text and plain text fields
+# (HTML is stripped) and stream fields (their searchable content).
+_RESOURCE_TEXT: dict[str, tuple[str, ...]] = {
+    ResourceKind.GUIDE: ("body", "body_en"),
+    ResourceKind.DOCUMENT: ("description", "description_en", "extracted_text"),
+    ResourceKind.WEBINAR: ("description", "transcript"),
+    ResourceKind.PODCAST: ("show_notes", "show_notes_en", "transcript"),
+    ResourceKind.TOOLKIT: ("instructions", "instructions_en"),
+    ResourceKind.METHOD: (
+        "when_to_use",
+        "when_not_to_use",
+        "steps",
+        "duration",
+        "group_size",
+        "roles",
+        "materials",
+        "risks",
+    ),
+    ResourceKind.CASE_STUDY: ("context", "approach", "results", "lessons"),
+}
+
+
+def _resources() -> QuerySet[ResourcePage]:
+    # specific(): one query per kind for the specific rows, whatever the number of pages;
+    # the relations are fetched by each of those queries.
+    return (
+        ResourcePage.objects.live()
+        .annotate(**_restrictions())
+        .specific()
+        .select_related("organisation", for_specific_subqueries=True)
+        .prefetch_related(
+            _THEMES,
+            Prefetch("methods", queryset=ParticipatoryMethod.objects.only("pk", "name")),
+            for_specific_subqueries=True,
+        )
+    )
+
+
+def _field_text(page: Page, name: str) -> str:
+    if isinstance(page._meta.get_field(name), StreamField):
+        return _stream_text(page, name)
+    return getattr(page, name) or ""
+
+
+def _resource_document(page: Any) -> Document | None:
+    url = page.get_url()
+    if page.restricted or not url:
+        return None
+    fields = _RESOURCE_TEXT.get(page.kind, ())
+    # A page whose specific row is missing comes back as a bare ResourcePage.
+    texts = [_field_text(page, name) for name in fields if hasattr(page, name)]
+    with translation.override("it"):  # the same keywords whoever triggers the indexing
+        kind_label = str(dict(ResourceKind.choices).get(page.kind, ""))
+    organisation = page.organisation.name if page.organisation_id else ""
+    return Document(
+        title=page.title,
+        title_en=page.title_en,
+        summary=page.summary,
+        summary_en=page.summary_en,
+        body=plain_text(_join(*texts)),
+        keywords=" ".join(
+            [
+                *_theme_words(page),
+                *(method.name for method in page.methods.all()),
+                kind_label,
+                page.authors,
+                organisation,
+            ]
+        ),
+        url=url,
+        theme_ids=[theme.pk for theme in page.themes.all()],
+        visibility=Visibility.MEMBERS if page.members_only else Visibility.PUBLIC,
+        published_at=timezone.make_aware(
+            datetime.datetime.combine(page.publication_date, datetime.time())
+        ),
+        language=page.language,
+    )
+
+
+# --- events ------------------------------------------------------------------------------------
+
+
+def _events() -> QuerySet[Event]:
+    return (
+        Event.objects.public()
+        .select_related("municipality", "region", "organisation")
+        .defer("municipality__boundary", "region__boundary")
+        .prefetch_related(_THEMES, "sessions", "speakers")
+    )
+
+
+def _event_document(event: Event) -> Document:
+    """Published and cancelled events (the page says it is cancelled), dated by their
+    start, so that the newest results are the next ones."""
+    with translation.override("it"):  # the same keywords whoever triggers the indexing
+        kind_label = str(dict(EventKind.choices).get(event.kind, ""))
+    places = [p.name for p in (event.municipality, event.region) if p is not None]
+    organisation = event.organisation.name if event.organisation else ""
+    return Document(
+        title=event.title,
+        title_en=event.title_en,
+        summary=event.summary,
+        summary_en=event.summary_en,
+        body=plain_text(
+            _join(
+                event.description,
+                *(session.title for session in event.sessions.all()),
+                *(f"{speaker.name} {speaker.role}" for speaker in event.speakers.all()),
+                event.venue_name,
+                event.description_en,
+            )
+        ),
+        keywords=" ".join([*_theme_words(event), kind_label, *places, organisation]),
+        url=event.get_absolute_url(),
+        theme_ids=[theme.pk for theme in event.themes.all()],
+        published_at=event.starts_at,
+        language=event.language,
     )
 
 
@@ -191,6 +317,24 @@ register_source(
     queryset=_news,
     document=_news_document,
 )
+register_source(
+    ResourcePage,
+    kind="resource",
+    slug="strumenti",
+    label=_("Strumento"),
+    label_plural=_("Strumenti"),
+    queryset=_resources,
+    document=_resource_document,
+)
+register_source(
+    Event,
+    kind="event",
+    slug="eventi",
+    label=_("Evento"),
+    label_plural=_("Eventi"),
+    queryset=_events,
+    document=_event_document,
+)
 
 # Relations that documents read, whose changes may come without a save of the object.
 _RELATIONS = [
@@ -199,15 +343,25 @@ _RELATIONS = [
     Experience.municipalities.through,
     Organisation.themes.through,
     NewsPage.themes.through,
+    ResourcePage.themes.through,
+    ResourcePage.methods.through,
+    Event.themes.through,
 ]
 
 
 # --- receivers ---------------------------------------------------------------------------------
 
 
+def _indexed_model(model: type[Model]) -> type[Model]:
+    """The model a source registered for ``model`` or one of its parents: a guide is
+    indexed as a resource, so that its pk is scheduled once under one label."""
+    source = source_for(model)
+    return source.model if source is not None else model
+
+
 def _object_changed(sender: type[Model], instance: Model, raw: bool = False, **kwargs: Any) -> None:
     if not raw:
-        schedule_index(sender, [instance.pk])
+        schedule_index(_indexed_model(sender), [instance.pk])
 
 
 def _relation_changed(
@@ -219,11 +373,11 @@ def _relation_changed(
         # theme.experiences.add(…): the objects are in pk_set (unknown for a clear).
         schedule_index(model, pk_set or [])
     else:
-        schedule_index(type(instance), [instance.pk])
+        schedule_index(_indexed_model(type(instance)), [instance.pk])
 
 
 def _page_changed(sender: type[Model], instance: Page, **kwargs: Any) -> None:
-    schedule_index(sender, [instance.pk])
+    schedule_index(_indexed_model(sender), [instance.pk])
 
 
 def _restriction_changed(instance: PageViewRestriction, **kwargs: Any) -> None:
@@ -236,13 +390,22 @@ def _restriction_changed(instance: PageViewRestriction, **kwargs: Any) -> None:
             schedule_index(source.model, pages.values_list("pk", flat=True))
 
 
+def _concrete_models(model: type[Model]) -> list[type[Model]]:
+    """``model`` and every concrete model inheriting from it: Django sends post_save
+    with the saved object's own class as the sender, never its parents'."""
+    found = [model]
+    for subclass in model.__subclasses__():
+        if not subclass._meta.abstract:
+            found += _concrete_models(subclass)
+    return found
+
+
 def connect_signals() -> None:
     for source in sources():
-        uid = source.model._meta.label_lower
-        post_save.connect(_object_changed, sender=source.model, dispatch_uid=f"search-save-{uid}")
-        post_delete.connect(
-            _object_changed, sender=source.model, dispatch_uid=f"search-delete-{uid}"
-        )
+        for model in dict.fromkeys(_concrete_models(source.model)):
+            uid = model._meta.label_lower
+            post_save.connect(_object_changed, sender=model, dispatch_uid=f"search-save-{uid}")
+            post_delete.connect(_object_changed, sender=model, dispatch_uid=f"search-delete-{uid}")
     for through in _RELATIONS:
         m2m_changed.connect(
             _relation_changed, sender=through, dispatch_uid=f"search-m2m-{through._meta.label}"

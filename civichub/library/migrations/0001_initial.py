@@ -12,313 +12,1196 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('experiences', '0001_initial'),
-        ('organisations', '0002_contributor_applications_and_visibility'),
-        ('taxonomy', '0007_default_cts_activities'),
-        ('wagtailcore', '0098_apitoken'),
-        ('wagtaildocs', '0014_alter_document_file_size'),
-        ('wagtailimages', '0027_image_description'),
+        ("experiences", "0001_initial"),
+        ("organisations", "0002_contributor_applications_and_visibility"),
+        ("taxonomy", "0007_default_cts_activities"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ResourcePage',
+            name="ResourcePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('title_en', models.CharField(blank=True, max_length=255, verbose_name='titolo (inglese)')),
-                ('kind', models.CharField(choices=[('guide', 'Guida operativa'), ('document', 'Documento o analisi'), ('webinar', 'Webinar'), ('podcast', 'Episodio podcast'), ('toolkit', 'Kit e modelli'), ('method', 'Scheda metodo'), ('case_study', 'Caso di studio')], db_index=True, editable=False, max_length=20, verbose_name='tipo')),
-                ('summary', models.TextField(max_length=300, verbose_name='sommario')),
-                ('summary_en', models.TextField(blank=True, max_length=300, verbose_name='sommario (inglese)')),
-                ('phase', models.CharField(blank=True, choices=[('analysis', 'Analisi dei bisogni'), ('design', 'Progettazione'), ('implementation', 'Attuazione'), ('evaluation', 'Valutazione')], db_index=True, help_text='Lascia vuoto se lo strumento serve in tutte le fasi.', max_length=20, verbose_name='fase della co-progettazione')),
-                ('for_public_bodies', models.BooleanField(default=False, verbose_name='per pubbliche amministrazioni')),
-                ('for_third_sector', models.BooleanField(default=False, verbose_name='per il Terzo Settore')),
-                ('for_citizens', models.BooleanField(default=False, verbose_name='per i cittadini')),
-                ('for_facilitators', models.BooleanField(default=False, verbose_name='per i facilitatori')),
-                ('level', models.CharField(choices=[('intro', 'Introduttivo'), ('advanced', 'Avanzato')], default='intro', max_length=10, verbose_name='livello')),
-                ('language', models.CharField(choices=[('it', 'Italiano'), ('en', 'Inglese'), ('fr', 'Francese'), ('de', 'Tedesco'), ('es', 'Spagnolo')], default='it', max_length=2, verbose_name='lingua')),
-                ('licence', models.CharField(choices=[('CC-BY-4.0', 'CC BY 4.0'), ('CC-BY-SA-4.0', 'CC BY-SA 4.0'), ('CC0-1.0', 'CC0 1.0')], default='CC-BY-4.0', max_length=20, verbose_name='licenza')),
-                ('authors', models.CharField(blank=True, help_text='Nomi separati da virgole, come devono comparire nella citazione.', max_length=255, verbose_name='autori')),
-                ('publication_date', models.DateField(default=django.utils.timezone.localdate, verbose_name='data di pubblicazione')),
-                ('useful_yes', models.PositiveIntegerField(default=0, editable=False)),
-                ('useful_no', models.PositiveIntegerField(default=0, editable=False)),
-                ('download_count', models.PositiveIntegerField(default=0, editable=False)),
-                ('cover', models.ForeignKey(blank=True, help_text="Il testo alternativo è la descrizione dell'immagine nella libreria.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='immagine di copertina')),
-                ('methods', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='resources', to='taxonomy.participatorymethod', verbose_name='metodi')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='resources', to='organisations.organisation', verbose_name='organizzazione che contribuisce')),
-                ('proposed_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='proposed_resources', to=settings.AUTH_USER_MODEL, verbose_name='proposto da')),
-                ('themes', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='resources', to='taxonomy.theme', verbose_name='temi')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "title_en",
+                    models.CharField(blank=True, max_length=255, verbose_name="titolo (inglese)"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("guide", "Guida operativa"),
+                            ("document", "Documento o analisi"),
+                            ("webinar", "Webinar"),
+                            ("podcast", "Episodio podcast"),
+                            ("toolkit", "Kit e modelli"),
+                            ("method", "Scheda metodo"),
+                            ("case_study", "Caso di studio"),
+                        ],
+                        db_index=True,
+                        editable=False,
+                        max_length=20,
+                        verbose_name="tipo",
+                    ),
+                ),
+                ("summary", models.TextField(max_length=300, verbose_name="sommario")),
+                (
+                    "summary_en",
+                    models.TextField(blank=True, max_length=300, verbose_name="sommario (inglese)"),
+                ),
+                (
+                    "phase",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("analysis", "Analisi dei bisogni"),
+                            ("design", "Progettazione"),
+                            ("implementation", "Attuazione"),
+                            ("evaluation", "Valutazione"),
+                        ],
+                        db_index=True,
+                        help_text="Lascia vuoto se lo strumento serve in tutte le fasi.",
+                        max_length=20,
+                        verbose_name="fase della co-progettazione",
+                    ),
+                ),
+                (
+                    "for_public_bodies",
+                    models.BooleanField(
+                        default=False, verbose_name="per pubbliche amministrazioni"
+                    ),
+                ),
+                (
+                    "for_third_sector",
+                    models.BooleanField(default=False, verbose_name="per il Terzo Settore"),
+                ),
+                (
+                    "for_citizens",
+                    models.BooleanField(default=False, verbose_name="per i cittadini"),
+                ),
+                (
+                    "for_facilitators",
+                    models.BooleanField(default=False, verbose_name="per i facilitatori"),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("intro", "Introduttivo"), ("advanced", "Avanzato")],
+                        default="intro",
+                        max_length=10,
+                        verbose_name="livello",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("it", "Italiano"),
+                            ("en", "Inglese"),
+                            ("fr", "Francese"),
+                            ("de", "Tedesco"),
+                            ("es", "Spagnolo"),
+                        ],
+                        default="it",
+                        max_length=2,
+                        verbose_name="lingua",
+                    ),
+                ),
+                (
+                    "licence",
+                    models.CharField(
+                        choices=[
+                            ("CC-BY-4.0", "CC BY 4.0"),
+                            ("CC-BY-SA-4.0", "CC BY-SA 4.0"),
+                            ("CC0-1.0", "CC0 1.0"),
+                        ],
+                        default="CC-BY-4.0",
+                        max_length=20,
+                        verbose_name="licenza",
+                    ),
+                ),
+                (
+                    "authors",
+                    models.CharField(
+                        blank=True,
+                        help_text="Nomi separati da virgole, come devono comparire nella citazione.",
+                        max_length=255,
+                        verbose_name="autori",
+                    ),
+                ),
+                (
+                    "publication_date",
+                    models.DateField(
+                        default=django.utils.timezone.localdate,
+                        verbose_name="data di pubblicazione",
+                    ),
+                ),
+                ("useful_yes", models.PositiveIntegerField(default=0, editable=False)),
+                ("useful_no", models.PositiveIntegerField(default=0, editable=False)),
+                ("download_count", models.PositiveIntegerField(default=0, editable=False)),
+                (
+                    "cover",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Il testo alternativo è la descrizione dell'immagine nella libreria.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="immagine di copertina",
+                    ),
+                ),
+                (
+                    "methods",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        related_name="resources",
+                        to="taxonomy.participatorymethod",
+                        verbose_name="metodi",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="resources",
+                        to="organisations.organisation",
+                        verbose_name="organizzazione che contribuisce",
+                    ),
+                ),
+                (
+                    "proposed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="proposed_resources",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="proposto da",
+                    ),
+                ),
+                (
+                    "themes",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        related_name="resources",
+                        to="taxonomy.theme",
+                        verbose_name="temi",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'strumento',
-                'verbose_name_plural': 'strumenti',
+                "verbose_name": "strumento",
+                "verbose_name_plural": "strumenti",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='CollectionPage',
+            name="CollectionPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('title_en', models.CharField(blank=True, max_length=255, verbose_name='titolo (inglese)')),
-                ('intro', models.TextField(blank=True, max_length=600, verbose_name='introduzione')),
-                ('intro_en', models.TextField(blank=True, max_length=600, verbose_name='introduzione (inglese)')),
-                ('month', models.DateField(blank=True, db_index=True, help_text='Per i programmi mensili: un giorno qualsiasi del mese.', null=True, verbose_name='mese del programma')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "title_en",
+                    models.CharField(blank=True, max_length=255, verbose_name="titolo (inglese)"),
+                ),
+                (
+                    "intro",
+                    models.TextField(blank=True, max_length=600, verbose_name="introduzione"),
+                ),
+                (
+                    "intro_en",
+                    models.TextField(
+                        blank=True, max_length=600, verbose_name="introduzione (inglese)"
+                    ),
+                ),
+                (
+                    "month",
+                    models.DateField(
+                        blank=True,
+                        db_index=True,
+                        help_text="Per i programmi mensili: un giorno qualsiasi del mese.",
+                        null=True,
+                        verbose_name="mese del programma",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'raccolta',
-                'verbose_name_plural': 'raccolte',
+                "verbose_name": "raccolta",
+                "verbose_name_plural": "raccolte",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='LibraryIndexPage',
+            name="LibraryIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('title_en', models.CharField(blank=True, max_length=255, verbose_name='titolo (inglese)')),
-                ('intro', models.TextField(blank=True, max_length=600, verbose_name='introduzione')),
-                ('intro_en', models.TextField(blank=True, max_length=600, verbose_name='introduzione (inglese)')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "title_en",
+                    models.CharField(blank=True, max_length=255, verbose_name="titolo (inglese)"),
+                ),
+                (
+                    "intro",
+                    models.TextField(blank=True, max_length=600, verbose_name="introduzione"),
+                ),
+                (
+                    "intro_en",
+                    models.TextField(
+                        blank=True, max_length=600, verbose_name="introduzione (inglese)"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'pagina Strumenti',
+                "verbose_name": "pagina Strumenti",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='GuidePage',
+            name="GuidePage",
             fields=[
-                ('resourcepage_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='library.resourcepage')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 4), ('callout', 8), ('checklist', 11), ('quote', 15)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Titolo', 'max_length': 160}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Capitolo'), ('h3', 'Paragrafo')], 'label': 'Livello'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {'label': 'Titolo di sezione'}), 3: ('civichub.cms.blocks.SafeRichTextBlock', (), {'features': ['h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'Testo'}), 4: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Immagine'}), 5: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('tip', 'Consiglio'), ('warning', 'Attenzione'), ('example', 'Esempio')], 'label': 'Tipo'}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Titolo', 'max_length': 120, 'required': False}), 7: ('wagtail.blocks.TextBlock', (), {'label': 'Testo'}), 8: ('wagtail.blocks.StructBlock', [[('kind', 5), ('title', 6), ('text', 7)]], {'label': 'Riquadro'}), 9: ('wagtail.blocks.CharBlock', (), {'max_length': 300}), 10: ('wagtail.blocks.ListBlock', (9,), {'label': 'Voci', 'min_num': 1}), 11: ('wagtail.blocks.StructBlock', [[('title', 6), ('items', 10)]], {'label': 'Lista di controllo'}), 12: ('wagtail.blocks.TextBlock', (), {'label': 'Citazione'}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Autore', 'max_length': 120, 'required': False}), 14: ('wagtail.blocks.CharBlock', (), {'label': 'Ruolo e organizzazione', 'max_length': 200, 'required': False}), 15: ('wagtail.blocks.StructBlock', [[('text', 12), ('author', 13), ('role', 14)]], {'label': 'Citazione'})}, verbose_name='testo')),
-                ('body_en', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 4), ('callout', 8), ('checklist', 11), ('quote', 15)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Titolo', 'max_length': 160}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Capitolo'), ('h3', 'Paragrafo')], 'label': 'Livello'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {'label': 'Titolo di sezione'}), 3: ('civichub.cms.blocks.SafeRichTextBlock', (), {'features': ['h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link'], 'label': 'Testo'}), 4: ('wagtail.images.blocks.ImageBlock', [], {'label': 'Immagine'}), 5: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('tip', 'Consiglio'), ('warning', 'Attenzione'), ('example', 'Esempio')], 'label': 'Tipo'}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Titolo', 'max_length': 120, 'required': False}), 7: ('wagtail.blocks.TextBlock', (), {'label': 'Testo'}), 8: ('wagtail.blocks.StructBlock', [[('kind', 5), ('title', 6), ('text', 7)]], {'label': 'Riquadro'}), 9: ('wagtail.blocks.CharBlock', (), {'max_length': 300}), 10: ('wagtail.blocks.ListBlock', (9,), {'label': 'Voci', 'min_num': 1}), 11: ('wagtail.blocks.StructBlock', [[('title', 6), ('items', 10)]], {'label': 'Lista di controllo'}), 12: ('wagtail.blocks.TextBlock', (), {'label': 'Citazione'}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Autore', 'max_length': 120, 'required': False}), 14: ('wagtail.blocks.CharBlock', (), {'label': 'Ruolo e organizzazione', 'max_length': 200, 'required': False}), 15: ('wagtail.blocks.StructBlock', [[('text', 12), ('author', 13), ('role', 14)]], {'label': 'Citazione'})}, verbose_name='testo (inglese)')),
+                (
+                    "resourcepage_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="library.resourcepage",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("image", 4),
+                            ("callout", 8),
+                            ("checklist", 11),
+                            ("quote", 15),
+                        ],
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titolo", "max_length": 160},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Capitolo"), ("h3", "Paragrafo")],
+                                    "label": "Livello",
+                                },
+                            ),
+                            2: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 0), ("level", 1)]],
+                                {"label": "Titolo di sezione"},
+                            ),
+                            3: (
+                                "civichub.cms.blocks.SafeRichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h4",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "label": "Testo",
+                                },
+                            ),
+                            4: ("wagtail.images.blocks.ImageBlock", [], {"label": "Immagine"}),
+                            5: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("tip", "Consiglio"),
+                                        ("warning", "Attenzione"),
+                                        ("example", "Esempio"),
+                                    ],
+                                    "label": "Tipo",
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titolo", "max_length": 120, "required": False},
+                            ),
+                            7: ("wagtail.blocks.TextBlock", (), {"label": "Testo"}),
+                            8: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 5), ("title", 6), ("text", 7)]],
+                                {"label": "Riquadro"},
+                            ),
+                            9: ("wagtail.blocks.CharBlock", (), {"max_length": 300}),
+                            10: ("wagtail.blocks.ListBlock", (9,), {"label": "Voci", "min_num": 1}),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 6), ("items", 10)]],
+                                {"label": "Lista di controllo"},
+                            ),
+                            12: ("wagtail.blocks.TextBlock", (), {"label": "Citazione"}),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Autore", "max_length": 120, "required": False},
+                            ),
+                            14: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "label": "Ruolo e organizzazione",
+                                    "max_length": 200,
+                                    "required": False,
+                                },
+                            ),
+                            15: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 12), ("author", 13), ("role", 14)]],
+                                {"label": "Citazione"},
+                            ),
+                        },
+                        verbose_name="testo",
+                    ),
+                ),
+                (
+                    "body_en",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("image", 4),
+                            ("callout", 8),
+                            ("checklist", 11),
+                            ("quote", 15),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titolo", "max_length": 160},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [("h2", "Capitolo"), ("h3", "Paragrafo")],
+                                    "label": "Livello",
+                                },
+                            ),
+                            2: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 0), ("level", 1)]],
+                                {"label": "Titolo di sezione"},
+                            ),
+                            3: (
+                                "civichub.cms.blocks.SafeRichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h4",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                    ],
+                                    "label": "Testo",
+                                },
+                            ),
+                            4: ("wagtail.images.blocks.ImageBlock", [], {"label": "Immagine"}),
+                            5: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("tip", "Consiglio"),
+                                        ("warning", "Attenzione"),
+                                        ("example", "Esempio"),
+                                    ],
+                                    "label": "Tipo",
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titolo", "max_length": 120, "required": False},
+                            ),
+                            7: ("wagtail.blocks.TextBlock", (), {"label": "Testo"}),
+                            8: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 5), ("title", 6), ("text", 7)]],
+                                {"label": "Riquadro"},
+                            ),
+                            9: ("wagtail.blocks.CharBlock", (), {"max_length": 300}),
+                            10: ("wagtail.blocks.ListBlock", (9,), {"label": "Voci", "min_num": 1}),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 6), ("items", 10)]],
+                                {"label": "Lista di controllo"},
+                            ),
+                            12: ("wagtail.blocks.TextBlock", (), {"label": "Citazione"}),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Autore", "max_length": 120, "required": False},
+                            ),
+                            14: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "label": "Ruolo e organizzazione",
+                                    "max_length": 200,
+                                    "required": False,
+                                },
+                            ),
+                            15: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 12), ("author", 13), ("role", 14)]],
+                                {"label": "Citazione"},
+                            ),
+                        },
+                        verbose_name="testo (inglese)",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'guida operativa',
-                'verbose_name_plural': 'guide operative',
+                "verbose_name": "guida operativa",
+                "verbose_name_plural": "guide operative",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'library.resourcepage'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "library.resourcepage"),
         ),
         migrations.CreateModel(
-            name='ToolkitPage',
+            name="ToolkitPage",
             fields=[
-                ('resourcepage_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='library.resourcepage')),
-                ('instructions', wagtail.fields.RichTextField(verbose_name='come usarli')),
-                ('instructions_en', wagtail.fields.RichTextField(blank=True, verbose_name='come usarli (inglese)')),
+                (
+                    "resourcepage_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="library.resourcepage",
+                    ),
+                ),
+                ("instructions", wagtail.fields.RichTextField(verbose_name="come usarli")),
+                (
+                    "instructions_en",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="come usarli (inglese)"),
+                ),
             ],
             options={
-                'verbose_name': 'kit e modelli',
-                'verbose_name_plural': 'kit e modelli',
+                "verbose_name": "kit e modelli",
+                "verbose_name_plural": "kit e modelli",
             },
-            bases=('library.resourcepage',),
+            bases=("library.resourcepage",),
         ),
         migrations.CreateModel(
-            name='CollectionItem',
+            name="CollectionItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('note', models.CharField(blank=True, help_text='Perché è nella raccolta, in una riga.', max_length=200, verbose_name='nota')),
-                ('resource', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='library.resourcepage', verbose_name='strumento')),
-                ('collection', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='library.collectionpage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "note",
+                    models.CharField(
+                        blank=True,
+                        help_text="Perché è nella raccolta, in una riga.",
+                        max_length=200,
+                        verbose_name="nota",
+                    ),
+                ),
+                (
+                    "resource",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="library.resourcepage",
+                        verbose_name="strumento",
+                    ),
+                ),
+                (
+                    "collection",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="library.collectionpage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'strumento della raccolta',
-                'ordering': ['sort_order'],
-                'abstract': False,
-            },
-        ),
-        migrations.CreateModel(
-            name='FeaturedResource',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('resource', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='library.resourcepage', verbose_name='strumento')),
-                ('index', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='featured_items', to='library.libraryindexpage')),
-            ],
-            options={
-                'verbose_name': 'strumento in evidenza',
-                'ordering': ['sort_order'],
-                'abstract': False,
-            },
-        ),
-        migrations.CreateModel(
-            name='PodcastSeriesPage',
-            fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('title_en', models.CharField(blank=True, max_length=255, verbose_name='titolo (inglese)')),
-                ('summary', models.TextField(max_length=300, verbose_name='sommario')),
-                ('summary_en', models.TextField(blank=True, max_length=300, verbose_name='sommario (inglese)')),
-                ('description', models.TextField(help_text='Mostrata nelle app di podcast.', max_length=4000, verbose_name='descrizione')),
-                ('author_name', models.CharField(max_length=120, verbose_name='autore')),
-                ('owner_email', models.EmailField(help_text='Pubblicata nel feed: le piattaforme la usano per verificare la proprietà.', max_length=254, verbose_name='e-mail del titolare')),
-                ('category', models.CharField(choices=[('Education', 'Formazione'), ('Government', 'Pubblica amministrazione'), ('Society & Culture', 'Società e cultura'), ('News', 'Attualità')], default='Education', max_length=40, verbose_name='categoria')),
-                ('explicit', models.BooleanField(default=False, verbose_name='contenuti espliciti')),
-                ('language', models.CharField(choices=[('it', 'Italiano'), ('en', 'Inglese'), ('fr', 'Francese'), ('de', 'Tedesco'), ('es', 'Spagnolo')], default='it', max_length=2, verbose_name='lingua')),
-                ('guid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('cover', models.ForeignKey(help_text='Quadrata, da 1400 a 3000 pixel di lato, come chiedono le app di podcast.', on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailimages.image', verbose_name='copertina')),
-            ],
-            options={
-                'verbose_name': 'serie podcast',
-                'verbose_name_plural': 'serie podcast',
-            },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
-        ),
-        migrations.CreateModel(
-            name='ResourceFeedback',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('visitor_key', models.CharField(blank=True, max_length=64)),
-                ('useful', models.BooleanField(verbose_name='utile')),
-                ('comment', models.TextField(blank=True, verbose_name='commento')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='data')),
-                ('resource', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='feedback', to='library.resourcepage')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'risposta «È stato utile?»',
-                'verbose_name_plural': 'risposte «È stato utile?»',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "strumento della raccolta",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ResourceFile',
+            name="FeaturedResource",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('title', models.CharField(blank=True, max_length=160, verbose_name='titolo')),
-                ('title_en', models.CharField(blank=True, max_length=160, verbose_name='titolo (inglese)')),
-                ('download_count', models.PositiveIntegerField(default=0, editable=False)),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='wagtaildocs.document', verbose_name='file')),
-                ('resource', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='files', to='library.resourcepage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "resource",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="library.resourcepage",
+                        verbose_name="strumento",
+                    ),
+                ),
+                (
+                    "index",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="featured_items",
+                        to="library.libraryindexpage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'file',
-                'verbose_name_plural': 'file',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "strumento in evidenza",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='CaseStudyPage',
+            name="PodcastSeriesPage",
             fields=[
-                ('resourcepage_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='library.resourcepage')),
-                ('context', wagtail.fields.RichTextField(verbose_name='contesto')),
-                ('approach', wagtail.fields.RichTextField(verbose_name='approccio')),
-                ('results', wagtail.fields.RichTextField(verbose_name='risultati')),
-                ('lessons', wagtail.fields.RichTextField(verbose_name='cosa insegna')),
-                ('experience', models.ForeignKey(blank=True, help_text="L'esperienza del catalogo da cui nasce il caso.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='case_studies', to='experiences.experience', verbose_name='esperienza')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "title_en",
+                    models.CharField(blank=True, max_length=255, verbose_name="titolo (inglese)"),
+                ),
+                ("summary", models.TextField(max_length=300, verbose_name="sommario")),
+                (
+                    "summary_en",
+                    models.TextField(blank=True, max_length=300, verbose_name="sommario (inglese)"),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        help_text="Mostrata nelle app di podcast.",
+                        max_length=4000,
+                        verbose_name="descrizione",
+                    ),
+                ),
+                ("author_name", models.CharField(max_length=120, verbose_name="autore")),
+                (
+                    "owner_email",
+                    models.EmailField(
+                        help_text="Pubblicata nel feed: le piattaforme la usano per verificare la proprietà.",
+                        max_length=254,
+                        verbose_name="e-mail del titolare",
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("Education", "Formazione"),
+                            ("Government", "Pubblica amministrazione"),
+                            ("Society & Culture", "Società e cultura"),
+                            ("News", "Attualità"),
+                        ],
+                        default="Education",
+                        max_length=40,
+                        verbose_name="categoria",
+                    ),
+                ),
+                (
+                    "explicit",
+                    models.BooleanField(default=False, verbose_name="contenuti espliciti"),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("it", "Italiano"),
+                            ("en", "Inglese"),
+                            ("fr", "Francese"),
+                            ("de", "Tedesco"),
+                            ("es", "Spagnolo"),
+                        ],
+                        default="it",
+                        max_length=2,
+                        verbose_name="lingua",
+                    ),
+                ),
+                ("guid", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                (
+                    "cover",
+                    models.ForeignKey(
+                        help_text="Quadrata, da 1400 a 3000 pixel di lato, come chiedono le app di podcast.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="copertina",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'caso di studio',
-                'verbose_name_plural': 'casi di studio',
+                "verbose_name": "serie podcast",
+                "verbose_name_plural": "serie podcast",
             },
-            bases=('library.resourcepage',),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='DocumentPage',
+            name="ResourceFeedback",
             fields=[
-                ('resourcepage_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='library.resourcepage')),
-                ('description', wagtail.fields.RichTextField(blank=True, verbose_name='descrizione')),
-                ('description_en', wagtail.fields.RichTextField(blank=True, verbose_name='descrizione (inglese)')),
-                ('page_count', models.PositiveIntegerField(blank=True, editable=False, null=True, verbose_name='pagine')),
-                ('extracted_text', models.TextField(blank=True, editable=False)),
-                ('derived_from', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document')),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtaildocs.document', verbose_name='documento PDF')),
-                ('preview', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='anteprima della prima pagina')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("visitor_key", models.CharField(blank=True, max_length=64)),
+                ("useful", models.BooleanField(verbose_name="utile")),
+                ("comment", models.TextField(blank=True, verbose_name="commento")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="data")),
+                (
+                    "resource",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="feedback",
+                        to="library.resourcepage",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'documento o analisi',
-                'verbose_name_plural': 'documenti e analisi',
+                "verbose_name": "risposta «È stato utile?»",
+                "verbose_name_plural": "risposte «È stato utile?»",
+                "ordering": ["-created_at", "-pk"],
             },
-            bases=('library.resourcepage',),
         ),
         migrations.CreateModel(
-            name='MethodSheetPage',
+            name="ResourceFile",
             fields=[
-                ('resourcepage_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='library.resourcepage')),
-                ('when_to_use', models.TextField(verbose_name='quando usarlo')),
-                ('when_not_to_use', models.TextField(blank=True, verbose_name='quando evitarlo')),
-                ('steps', wagtail.fields.StreamField([('step', 3)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Passo', 'max_length': 160}), 1: ('wagtail.blocks.TextBlock', (), {'label': 'Come si svolge'}), 2: ('wagtail.blocks.CharBlock', (), {'help_text': 'Ad esempio «45 minuti».', 'label': 'Durata', 'max_length': 60, 'required': False}), 3: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 1), ('duration', 2)]], {})}, verbose_name='passi')),
-                ('duration', models.CharField(help_text='Ad esempio «3 incontri da 2 ore».', max_length=120, verbose_name='tempo necessario')),
-                ('group_size', models.CharField(blank=True, help_text='Ad esempio «da 15 a 40».', max_length=120, verbose_name='partecipanti')),
-                ('cost_band', models.CharField(choices=[('free', 'Nessun costo'), ('low', 'Basso (fino a 1.000 €)'), ('medium', 'Medio (1.000–10.000 €)'), ('high', 'Alto (oltre 10.000 €)')], default='low', max_length=10, verbose_name='costo')),
-                ('roles', models.TextField(help_text='Chi serve: facilitatori, esperti, uffici…', verbose_name='ruoli')),
-                ('materials', models.TextField(blank=True, verbose_name='materiali')),
-                ('risks', models.TextField(verbose_name='rischi e come prevenirli')),
-                ('method', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='sheets', to='taxonomy.participatorymethod', verbose_name='metodo')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("title", models.CharField(blank=True, max_length=160, verbose_name="titolo")),
+                (
+                    "title_en",
+                    models.CharField(blank=True, max_length=160, verbose_name="titolo (inglese)"),
+                ),
+                ("download_count", models.PositiveIntegerField(default=0, editable=False)),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="file",
+                    ),
+                ),
+                (
+                    "resource",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="files",
+                        to="library.resourcepage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'scheda metodo',
-                'verbose_name_plural': 'schede metodo',
+                "verbose_name": "file",
+                "verbose_name_plural": "file",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
-            bases=('library.resourcepage',),
         ),
         migrations.CreateModel(
-            name='PodcastEpisodePage',
+            name="CaseStudyPage",
             fields=[
-                ('resourcepage_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='library.resourcepage')),
-                ('duration_seconds', models.PositiveIntegerField(blank=True, editable=False, null=True, verbose_name='durata (secondi)')),
-                ('episode_number', models.PositiveIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name="numero dell'episodio")),
-                ('season', models.PositiveIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='stagione')),
-                ('show_notes', wagtail.fields.RichTextField(verbose_name="note dell'episodio")),
-                ('show_notes_en', wagtail.fields.RichTextField(blank=True, verbose_name="note dell'episodio (inglese)")),
-                ('transcript', models.TextField(blank=True, verbose_name='trascrizione')),
-                ('guid', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('audio', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtaildocs.document', verbose_name='file audio (MP3, M4A, OGG o WAV)')),
+                (
+                    "resourcepage_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="library.resourcepage",
+                    ),
+                ),
+                ("context", wagtail.fields.RichTextField(verbose_name="contesto")),
+                ("approach", wagtail.fields.RichTextField(verbose_name="approccio")),
+                ("results", wagtail.fields.RichTextField(verbose_name="risultati")),
+                ("lessons", wagtail.fields.RichTextField(verbose_name="cosa insegna")),
+                (
+                    "experience",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="L'esperienza del catalogo da cui nasce il caso.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="case_studies",
+                        to="experiences.experience",
+                        verbose_name="esperienza",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'episodio podcast',
-                'verbose_name_plural': 'episodi podcast',
+                "verbose_name": "caso di studio",
+                "verbose_name_plural": "casi di studio",
             },
-            bases=('library.resourcepage',),
+            bases=("library.resourcepage",),
         ),
         migrations.CreateModel(
-            name='WebinarPage',
+            name="DocumentPage",
             fields=[
-                ('resourcepage_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='library.resourcepage')),
-                ('video_url', models.URLField(blank=True, help_text='YouTube o Vimeo; il video si carica solo quando il visitatore lo avvia.', verbose_name='indirizzo del video')),
-                ('recorded_on', models.DateField(blank=True, null=True, verbose_name='data di registrazione')),
-                ('duration_minutes', models.PositiveIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(1440)], verbose_name='durata (minuti)')),
-                ('description', wagtail.fields.RichTextField(blank=True, verbose_name='descrizione')),
-                ('transcript', models.TextField(blank=True, help_text='Il testo integrale: rende il webinar accessibile e ricercabile.', verbose_name='trascrizione')),
-                ('captions', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name='sottotitoli (WebVTT)')),
-                ('slides', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name='slide')),
-                ('video_file', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtaildocs.document', verbose_name='file video (MP4 o WebM)')),
+                (
+                    "resourcepage_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="library.resourcepage",
+                    ),
+                ),
+                (
+                    "description",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="descrizione"),
+                ),
+                (
+                    "description_en",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="descrizione (inglese)"),
+                ),
+                (
+                    "page_count",
+                    models.PositiveIntegerField(
+                        blank=True, editable=False, null=True, verbose_name="pagine"
+                    ),
+                ),
+                ("extracted_text", models.TextField(blank=True, editable=False)),
+                (
+                    "derived_from",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                    ),
+                ),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="documento PDF",
+                    ),
+                ),
+                (
+                    "preview",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="anteprima della prima pagina",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'webinar',
-                'verbose_name_plural': 'webinar',
+                "verbose_name": "documento o analisi",
+                "verbose_name_plural": "documenti e analisi",
             },
-            bases=('library.resourcepage',),
+            bases=("library.resourcepage",),
         ),
         migrations.CreateModel(
-            name='Speaker',
+            name="MethodSheetPage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('name', models.CharField(max_length=120, verbose_name='nome')),
-                ('role', models.CharField(blank=True, max_length=200, verbose_name='ruolo e organizzazione')),
-                ('bio', models.TextField(blank=True, max_length=600, verbose_name='biografia')),
-                ('webinar', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='speakers', to='library.webinarpage')),
+                (
+                    "resourcepage_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="library.resourcepage",
+                    ),
+                ),
+                ("when_to_use", models.TextField(verbose_name="quando usarlo")),
+                ("when_not_to_use", models.TextField(blank=True, verbose_name="quando evitarlo")),
+                (
+                    "steps",
+                    wagtail.fields.StreamField(
+                        [("step", 3)],
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Passo", "max_length": 160},
+                            ),
+                            1: ("wagtail.blocks.TextBlock", (), {"label": "Come si svolge"}),
+                            2: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Ad esempio «45 minuti».",
+                                    "label": "Durata",
+                                    "max_length": 60,
+                                    "required": False,
+                                },
+                            ),
+                            3: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 0), ("text", 1), ("duration", 2)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="passi",
+                    ),
+                ),
+                (
+                    "duration",
+                    models.CharField(
+                        help_text="Ad esempio «3 incontri da 2 ore».",
+                        max_length=120,
+                        verbose_name="tempo necessario",
+                    ),
+                ),
+                (
+                    "group_size",
+                    models.CharField(
+                        blank=True,
+                        help_text="Ad esempio «da 15 a 40».",
+                        max_length=120,
+                        verbose_name="partecipanti",
+                    ),
+                ),
+                (
+                    "cost_band",
+                    models.CharField(
+                        choices=[
+                            ("free", "Nessun costo"),
+                            ("low", "Basso (fino a 1.000 €)"),
+                            ("medium", "Medio (1.000–10.000 €)"),
+                            ("high", "Alto (oltre 10.000 €)"),
+                        ],
+                        default="low",
+                        max_length=10,
+                        verbose_name="costo",
+                    ),
+                ),
+                (
+                    "roles",
+                    models.TextField(
+                        help_text="Chi serve: facilitatori, esperti, uffici…", verbose_name="ruoli"
+                    ),
+                ),
+                ("materials", models.TextField(blank=True, verbose_name="materiali")),
+                ("risks", models.TextField(verbose_name="rischi e come prevenirli")),
+                (
+                    "method",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="sheets",
+                        to="taxonomy.participatorymethod",
+                        verbose_name="metodo",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'relatore',
-                'verbose_name_plural': 'relatori',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "scheda metodo",
+                "verbose_name_plural": "schede metodo",
+            },
+            bases=("library.resourcepage",),
+        ),
+        migrations.CreateModel(
+            name="PodcastEpisodePage",
+            fields=[
+                (
+                    "resourcepage_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="library.resourcepage",
+                    ),
+                ),
+                (
+                    "duration_seconds",
+                    models.PositiveIntegerField(
+                        blank=True, editable=False, null=True, verbose_name="durata (secondi)"
+                    ),
+                ),
+                (
+                    "episode_number",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="numero dell'episodio",
+                    ),
+                ),
+                (
+                    "season",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="stagione",
+                    ),
+                ),
+                ("show_notes", wagtail.fields.RichTextField(verbose_name="note dell'episodio")),
+                (
+                    "show_notes_en",
+                    wagtail.fields.RichTextField(
+                        blank=True, verbose_name="note dell'episodio (inglese)"
+                    ),
+                ),
+                ("transcript", models.TextField(blank=True, verbose_name="trascrizione")),
+                ("guid", models.UUIDField(default=uuid.uuid4, editable=False)),
+                (
+                    "audio",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="file audio (MP3, M4A, OGG o WAV)",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "episodio podcast",
+                "verbose_name_plural": "episodi podcast",
+            },
+            bases=("library.resourcepage",),
+        ),
+        migrations.CreateModel(
+            name="WebinarPage",
+            fields=[
+                (
+                    "resourcepage_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="library.resourcepage",
+                    ),
+                ),
+                (
+                    "video_url",
+                    models.URLField(
+                        blank=True,
+                        help_text="YouTube o Vimeo; il video si carica solo quando il visitatore lo avvia.",
+                        verbose_name="indirizzo del video",
+                    ),
+                ),
+                (
+                    "recorded_on",
+                    models.DateField(blank=True, null=True, verbose_name="data di registrazione"),
+                ),
+                (
+                    "duration_minutes",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MaxValueValidator(1440)],
+                        verbose_name="durata (minuti)",
+                    ),
+                ),
+                (
+                    "description",
+                    wagtail.fields.RichTextField(blank=True, verbose_name="descrizione"),
+                ),
+                (
+                    "transcript",
+                    models.TextField(
+                        blank=True,
+                        help_text="Il testo integrale: rende il webinar accessibile e ricercabile.",
+                        verbose_name="trascrizione",
+                    ),
+                ),
+                (
+                    "captions",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="sottotitoli (WebVTT)",
+                    ),
+                ),
+                (
+                    "slides",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="slide",
+                    ),
+                ),
+                (
+                    "video_file",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtaildocs.document",
+                        verbose_name="file video (MP4 o WebM)",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "webinar",
+                "verbose_name_plural": "webinar",
+            },
+            bases=("library.resourcepage",),
+        ),
+        migrations.CreateModel(
+            name="Speaker",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("name", models.CharField(max_length=120, verbose_name="nome")),
+                (
+                    "role",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="ruolo e organizzazione"
+                    ),
+                ),
+                ("bio", models.TextField(blank=True, max_length=600, verbose_name="biografia")),
+                (
+                    "webinar",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="speakers",
+                        to="library.webinarpage",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "relatore",
+                "verbose_name_plural": "relatori",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.AddIndex(
-            model_name='resourcepage',
-            index=models.Index(fields=['-publication_date', '-page_ptr'], name='library_res_date_idx'),
+            model_name="resourcepage",
+            index=models.Index(
+                fields=["-publication_date", "-page_ptr"], name="library_res_date_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='resourcefeedback',
-            constraint=models.UniqueConstraint(condition=models.Q(('user__isnull', False)), fields=('resource', 'user'), name='library_feedback_one_per_user'),
+            model_name="resourcefeedback",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("user__isnull", False)),
+                fields=("resource", "user"),
+                name="library_feedback_one_per_user",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='resourcefeedback',
-            constraint=models.UniqueConstraint(condition=models.Q(('visitor_key', ''), _negated=True), fields=('resource', 'visitor_key'), name='library_feedback_one_per_visitor'),
+            model_name="resourcefeedback",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("visitor_key", ""), _negated=True),
+                fields=("resource", "visitor_key"),
+                name="library_feedback_one_per_visitor",
+            ),
         ),
     ]

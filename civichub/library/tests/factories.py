@@ -174,9 +174,7 @@ def resource(
     _counter["n"] += 1
     model = MODELS[kind]
     if parent is None:
-        parent = (
-            podcast_series() if kind == ResourceKind.PODCAST else library_index()
-        )
+        parent = podcast_series() if kind == ResourceKind.PODCAST else library_index()
     values = {
         "title": f"Strumento {_counter['n']}",
         "slug": f"strumento-{_counter['n']}",

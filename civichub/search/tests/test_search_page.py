@@ -176,7 +176,7 @@ def test_unknown_filters_are_ignored_with_a_notice(client):
     experience("Mappa di comunità")
     index_all()
 
-    response = search(client, "mappa", tipo="eventi", tema="inesistente")
+    response = search(client, "mappa", tipo="sconosciuto", tema="inesistente")
 
     assert titles(response) == ["Mappa di comunità"]
     assert "Il tipo di contenuto scelto non esiste" in response.text
