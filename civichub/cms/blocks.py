@@ -151,6 +151,15 @@ class LatestExperiencesBlock(blocks.StructBlock):
         template = "experiences/blocks/latest_experiences.html"
 
 
+class UpcomingEventsBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("Titolo della sezione"), max_length=120)
+    count = blocks.IntegerBlock(label=_("Quanti eventi"), min_value=1, max_value=12, default=3)
+
+    class Meta:
+        icon = "date"
+        template = "events/blocks/upcoming_events.html"
+
+
 class HomeBlock(blocks.StreamBlock):
     """Sections of the home page; later apps add their own "latest …" blocks."""
 
@@ -158,6 +167,7 @@ class HomeBlock(blocks.StreamBlock):
     figures = FiguresBlock(label=_("Numeri"))
     latest_news = LatestNewsBlock(label=_("Ultime notizie"))
     latest_experiences = LatestExperiencesBlock(label=_("Ultime esperienze"))
+    upcoming_events = UpcomingEventsBlock(label=_("Prossimi eventi"))
     call_to_action = CallToActionBlock(label=_("Invito all'azione"))
     quote = QuoteBlock(label=_("Citazione"))
     paragraph = SafeRichTextBlock(label=_("Testo"), features=RICH_TEXT_FEATURES)

@@ -112,6 +112,7 @@ HOME_BODY_IT = [
         },
     },
     {"type": "latest_experiences", "value": {"title": "Esperienze dai territori", "count": 3}},
+    {"type": "upcoming_events", "value": {"title": "Prossimi eventi", "count": 3}},
     {"type": "latest_news", "value": {"title": "Ultime notizie", "count": 3}},
     {
         "type": "call_to_action",
@@ -177,6 +178,7 @@ HOME_BODY_EN = [
         },
     },
     {"type": "latest_experiences", "value": {"title": "Experiences from the regions", "count": 3}},
+    {"type": "upcoming_events", "value": {"title": "Upcoming events", "count": 3}},
     {"type": "latest_news", "value": {"title": "Latest news", "count": 3}},
     {
         "type": "call_to_action",

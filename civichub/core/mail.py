@@ -20,6 +20,7 @@ def send_mail_task(
     text_body: str,
     html_body: str | None = None,
     headers: dict[str, str] | None = None,
+    attachments: list[tuple[str, str, str]] | None = None,
 ) -> None:
     message = EmailMultiAlternatives(
         subject=subject,
@@ -30,6 +31,10 @@ def send_mail_task(
     )
     if html_body:
         message.attach_alternative(html_body, "text/html")
+    # (filename, text content, MIME type): the task's arguments travel as JSON, so
+    # attachments are text (an iCalendar file), never bytes.
+    for filename, content, mimetype in attachments or ():
+        message.attach(filename, content, mimetype)
     message.send()
 
 
@@ -40,10 +45,12 @@ def send_templated_mail(
     context: dict[str, Any],
     language: str | None = None,
     headers: dict[str, str] | None = None,
+    attachments: list[tuple[str, str, str]] | None = None,
 ) -> None:
     """Render ``<template>_subject.txt``, ``.txt`` and (if present) ``.html`` and queue
     the message once the current transaction commits, so a rolled-back action
-    never sends mail. ``language`` is the recipient's, not the requester's."""
+    never sends mail. ``language`` is the recipient's, not the requester's.
+    ``attachments`` are ``(filename, text content, MIME type)``."""
     recipients = [address for address in to if address]
     if not recipients:
         return
@@ -61,5 +68,6 @@ def send_templated_mail(
             text_body=text_body,
             html_body=html_body,
             headers=headers,
+            attachments=list(attachments) if attachments else None,
         )
     )

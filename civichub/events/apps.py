@@ -9,4 +9,5 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         # rules' autodiscovery looks for rules.py; our predicates live in permissions.py.
-        from . import permissions  # noqa: F401
+        # profile.py adds the events' section to people's profiles.
+        from . import permissions, profile  # noqa: F401

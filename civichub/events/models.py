@@ -213,7 +213,9 @@ class Event(ClusterableModel):
     offer_hours = models.PositiveSmallIntegerField(
         _("ore per confermare un posto liberato"),
         default=48,
-        help_text=_("Chi è in lista d'attesa riceve il posto e deve confermarlo entro questo tempo."),
+        help_text=_(
+            "Chi è in lista d'attesa riceve il posto e deve confermarlo entro questo tempo."
+        ),
     )
     remind_day_before = models.BooleanField(_("promemoria il giorno prima"), default=True)
     remind_hour_before = models.BooleanField(_("promemoria un'ora prima"), default=True)
@@ -270,9 +272,7 @@ class Event(ClusterableModel):
     @property
     def audiences(self) -> list[tuple[str, str]]:
         return [
-            (slug, str(label))
-            for slug, (field, label) in AUDIENCES.items()
-            if getattr(self, field)
+            (slug, str(label)) for slug, (field, label) in AUDIENCES.items() if getattr(self, field)
         ]
 
 
@@ -422,3 +422,6 @@ class EventFeedback(models.Model):
     class Meta:
         verbose_name = _("valutazione dell'evento")
         verbose_name_plural = _("valutazioni degli eventi")
+
+    def __str__(self) -> str:
+        return f"{self.registration} · {self.rating}/5"

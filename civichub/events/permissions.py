@@ -64,6 +64,12 @@ def has_confirmed_registration(user: Any, event: Event | None) -> bool:
 
 
 @rules.predicate
+def is_open_entry(user: Any, event: Event | None) -> bool:
+    """No registration needed: the link goes to every member, not only to the registered."""
+    return event is not None and not event.registration_required
+
+
+@rules.predicate
 def has_ended(user: Any, event: Event | None) -> bool:
     return event is not None and event.ends_at < timezone.now()
 
@@ -74,7 +80,10 @@ rules.add_perm("events.view_event", is_event & (is_public | is_manager))
 rules.add_perm("events.create_event", has_joined & is_contributor)
 rules.add_perm("events.manage_event", is_event & is_manager)
 rules.add_perm("events.register", is_event & is_published & has_joined)
-rules.add_perm("events.see_online_link", is_event & (has_confirmed_registration | is_manager))
+rules.add_perm(
+    "events.see_online_link",
+    is_event & (has_confirmed_registration | (is_open_entry & has_joined) | is_manager),
+)
 rules.add_perm("events.view_attendees", is_event & is_manager)
 rules.add_perm("events.check_in", is_event & is_manager)
 rules.add_perm("events.view_feedback", is_event & is_manager)

@@ -28,6 +28,9 @@ PUBLIC_PAGES = [
     pytest.param("/esperienze/?regione=emilia-romagna&tema=legalita", 200, id="experiences-none"),
     pytest.param("/esperienze/mappa/", 200, id="experiences-map"),
     pytest.param("/esperienze/bilancio-partecipativo-quartiere-navile/", 200, id="experience-page"),
+    # Every library and events page type is checked in test_library.py and test_events.py.
+    pytest.param("/strumenti/", 200, id="library-home"),
+    pytest.param("/eventi/", 200, id="events-list"),
     pytest.param("/newsletter/", 200, id="newsletter-subscribe"),
     pytest.param("/cerca/?q=partecipazione", 200, id="search-results"),
     pytest.param("/newsletter/numeri/", 200, id="newsletter-archive"),

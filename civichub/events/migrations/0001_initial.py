@@ -9,194 +9,586 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('library', '0001_initial'),
-        ('organisations', '0002_contributor_applications_and_visibility'),
-        ('taxonomy', '0007_default_cts_activities'),
-        ('territories', '0002_municipality_search_name'),
-        ('wagtailimages', '0027_image_description'),
+        ("library", "0001_initial"),
+        ("organisations", "0002_contributor_applications_and_visibility"),
+        ("taxonomy", "0007_default_cts_activities"),
+        ("territories", "0002_municipality_search_name"),
+        ("wagtailimages", "0027_image_description"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='indirizzo')),
-                ('title', models.CharField(max_length=160, verbose_name='titolo')),
-                ('title_en', models.CharField(blank=True, max_length=160, verbose_name='titolo (inglese)')),
-                ('summary', models.TextField(max_length=300, verbose_name='sommario')),
-                ('summary_en', models.TextField(blank=True, max_length=300, verbose_name='sommario (inglese)')),
-                ('description', models.TextField(blank=True, help_text='Paragrafi separati da una riga vuota.', verbose_name='descrizione')),
-                ('description_en', models.TextField(blank=True, verbose_name='descrizione (inglese)')),
-                ('kind', models.CharField(choices=[('webinar', 'Webinar'), ('workshop', 'Workshop'), ('training', 'Giornata formativa'), ('conference', 'Convegno'), ('table', 'Tavolo di facilitazione'), ('meeting', 'Incontro di comunità')], db_index=True, max_length=20, verbose_name='tipo')),
-                ('format', models.CharField(choices=[('online', 'Online'), ('in_person', 'In presenza'), ('hybrid', 'Ibrido')], default='in_person', max_length=20, verbose_name='modalità')),
-                ('starts_at', models.DateTimeField(db_index=True, verbose_name='inizio')),
-                ('ends_at', models.DateTimeField(db_index=True, verbose_name='fine')),
-                ('venue_name', models.CharField(blank=True, max_length=160, verbose_name='luogo')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='indirizzo')),
-                ('accessibility_notes', models.TextField(blank=True, help_text='Accesso senza barriere, servizi igienici, parcheggi, mezzi pubblici…', verbose_name='accessibilità del luogo')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='latitudine')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='longitudine')),
-                ('online_url', models.URLField(blank=True, verbose_name='collegamento online')),
-                ('online_instructions', models.TextField(blank=True, verbose_name='istruzioni per collegarsi')),
-                ('for_public_bodies', models.BooleanField(default=False, verbose_name='per pubbliche amministrazioni')),
-                ('for_third_sector', models.BooleanField(default=False, verbose_name='per il Terzo Settore')),
-                ('for_citizens', models.BooleanField(default=False, verbose_name='per i cittadini')),
-                ('for_facilitators', models.BooleanField(default=False, verbose_name='per i facilitatori')),
-                ('language', models.CharField(choices=[('it', 'Italiano'), ('en', 'Inglese')], default='it', max_length=2, verbose_name='lingua')),
-                ('state', models.CharField(choices=[('draft', 'Bozza'), ('published', 'Pubblicato'), ('cancelled', 'Annullato')], default='draft', max_length=20, verbose_name='stato')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='pubblicato il')),
-                ('cancelled_at', models.DateTimeField(blank=True, null=True, verbose_name='annullato il')),
-                ('cancellation_reason', models.TextField(blank=True, verbose_name="motivo dell'annullamento")),
-                ('registration_required', models.BooleanField(default=True, verbose_name='iscrizione richiesta')),
-                ('capacity', models.PositiveIntegerField(blank=True, help_text='Vuoto: posti illimitati.', null=True, verbose_name='posti')),
-                ('registration_opens_at', models.DateTimeField(blank=True, help_text='Vuoto: da subito.', null=True, verbose_name='apertura delle iscrizioni')),
-                ('registration_closes_at', models.DateTimeField(blank=True, help_text="Vuoto: fino all'inizio dell'evento.", null=True, verbose_name='chiusura delle iscrizioni')),
-                ('cancellation_deadline_hours', models.PositiveSmallIntegerField(default=24, verbose_name='disdetta possibile fino a (ore prima)')),
-                ('waitlist_enabled', models.BooleanField(default=True, verbose_name="lista d'attesa")),
-                ('offer_hours', models.PositiveSmallIntegerField(default=48, help_text="Chi è in lista d'attesa riceve il posto e deve confermarlo entro questo tempo.", verbose_name='ore per confermare un posto liberato')),
-                ('remind_day_before', models.BooleanField(default=True, verbose_name='promemoria il giorno prima')),
-                ('remind_hour_before', models.BooleanField(default=True, verbose_name="promemoria un'ora prima")),
-                ('feedback_enabled', models.BooleanField(default=True, verbose_name='questionario di gradimento')),
-                ('confirmed_count', models.PositiveIntegerField(default=0, editable=False)),
-                ('waitlist_count', models.PositiveIntegerField(default=0, editable=False)),
-                ('feedback_requested_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='creato il')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='aggiornato il')),
-                ('cover', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='immagine')),
-                ('materials', modelcluster.fields.ParentalManyToManyField(blank=True, help_text="Strumenti della biblioteca da leggere prima o dopo l'evento.", related_name='events', to='library.resourcepage', verbose_name='materiali')),
-                ('municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='events', to='territories.municipality', verbose_name='comune')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to='organisations.organisation', verbose_name='organizzazione')),
-                ('organiser', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='organised_events', to=settings.AUTH_USER_MODEL, verbose_name='organizzatore')),
-                ('recording', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='recorded_events', to='library.webinarpage', verbose_name='registrazione')),
-                ('region', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='events', to='territories.region')),
-                ('themes', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='events', to='taxonomy.theme', verbose_name='temi')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="indirizzo")),
+                ("title", models.CharField(max_length=160, verbose_name="titolo")),
+                (
+                    "title_en",
+                    models.CharField(blank=True, max_length=160, verbose_name="titolo (inglese)"),
+                ),
+                ("summary", models.TextField(max_length=300, verbose_name="sommario")),
+                (
+                    "summary_en",
+                    models.TextField(blank=True, max_length=300, verbose_name="sommario (inglese)"),
+                ),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        help_text="Paragrafi separati da una riga vuota.",
+                        verbose_name="descrizione",
+                    ),
+                ),
+                (
+                    "description_en",
+                    models.TextField(blank=True, verbose_name="descrizione (inglese)"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("webinar", "Webinar"),
+                            ("workshop", "Workshop"),
+                            ("training", "Giornata formativa"),
+                            ("conference", "Convegno"),
+                            ("table", "Tavolo di facilitazione"),
+                            ("meeting", "Incontro di comunità"),
+                        ],
+                        db_index=True,
+                        max_length=20,
+                        verbose_name="tipo",
+                    ),
+                ),
+                (
+                    "format",
+                    models.CharField(
+                        choices=[
+                            ("online", "Online"),
+                            ("in_person", "In presenza"),
+                            ("hybrid", "Ibrido"),
+                        ],
+                        default="in_person",
+                        max_length=20,
+                        verbose_name="modalità",
+                    ),
+                ),
+                ("starts_at", models.DateTimeField(db_index=True, verbose_name="inizio")),
+                ("ends_at", models.DateTimeField(db_index=True, verbose_name="fine")),
+                ("venue_name", models.CharField(blank=True, max_length=160, verbose_name="luogo")),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="indirizzo")),
+                (
+                    "accessibility_notes",
+                    models.TextField(
+                        blank=True,
+                        help_text="Accesso senza barriere, servizi igienici, parcheggi, mezzi pubblici…",
+                        verbose_name="accessibilità del luogo",
+                    ),
+                ),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        verbose_name="latitudine",
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        verbose_name="longitudine",
+                    ),
+                ),
+                ("online_url", models.URLField(blank=True, verbose_name="collegamento online")),
+                (
+                    "online_instructions",
+                    models.TextField(blank=True, verbose_name="istruzioni per collegarsi"),
+                ),
+                (
+                    "for_public_bodies",
+                    models.BooleanField(
+                        default=False, verbose_name="per pubbliche amministrazioni"
+                    ),
+                ),
+                (
+                    "for_third_sector",
+                    models.BooleanField(default=False, verbose_name="per il Terzo Settore"),
+                ),
+                (
+                    "for_citizens",
+                    models.BooleanField(default=False, verbose_name="per i cittadini"),
+                ),
+                (
+                    "for_facilitators",
+                    models.BooleanField(default=False, verbose_name="per i facilitatori"),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("it", "Italiano"), ("en", "Inglese")],
+                        default="it",
+                        max_length=2,
+                        verbose_name="lingua",
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Bozza"),
+                            ("published", "Pubblicato"),
+                            ("cancelled", "Annullato"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="stato",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="pubblicato il"),
+                ),
+                (
+                    "cancelled_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="annullato il"),
+                ),
+                (
+                    "cancellation_reason",
+                    models.TextField(blank=True, verbose_name="motivo dell'annullamento"),
+                ),
+                (
+                    "registration_required",
+                    models.BooleanField(default=True, verbose_name="iscrizione richiesta"),
+                ),
+                (
+                    "capacity",
+                    models.PositiveIntegerField(
+                        blank=True,
+                        help_text="Vuoto: posti illimitati.",
+                        null=True,
+                        verbose_name="posti",
+                    ),
+                ),
+                (
+                    "registration_opens_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Vuoto: da subito.",
+                        null=True,
+                        verbose_name="apertura delle iscrizioni",
+                    ),
+                ),
+                (
+                    "registration_closes_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Vuoto: fino all'inizio dell'evento.",
+                        null=True,
+                        verbose_name="chiusura delle iscrizioni",
+                    ),
+                ),
+                (
+                    "cancellation_deadline_hours",
+                    models.PositiveSmallIntegerField(
+                        default=24, verbose_name="disdetta possibile fino a (ore prima)"
+                    ),
+                ),
+                (
+                    "waitlist_enabled",
+                    models.BooleanField(default=True, verbose_name="lista d'attesa"),
+                ),
+                (
+                    "offer_hours",
+                    models.PositiveSmallIntegerField(
+                        default=48,
+                        help_text="Chi è in lista d'attesa riceve il posto e deve confermarlo entro questo tempo.",
+                        verbose_name="ore per confermare un posto liberato",
+                    ),
+                ),
+                (
+                    "remind_day_before",
+                    models.BooleanField(default=True, verbose_name="promemoria il giorno prima"),
+                ),
+                (
+                    "remind_hour_before",
+                    models.BooleanField(default=True, verbose_name="promemoria un'ora prima"),
+                ),
+                (
+                    "feedback_enabled",
+                    models.BooleanField(default=True, verbose_name="questionario di gradimento"),
+                ),
+                ("confirmed_count", models.PositiveIntegerField(default=0, editable=False)),
+                ("waitlist_count", models.PositiveIntegerField(default=0, editable=False)),
+                (
+                    "feedback_requested_at",
+                    models.DateTimeField(blank=True, editable=False, null=True),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, editable=False, verbose_name="creato il"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="aggiornato il")),
+                (
+                    "cover",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="immagine",
+                    ),
+                ),
+                (
+                    "materials",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        help_text="Strumenti della biblioteca da leggere prima o dopo l'evento.",
+                        related_name="events",
+                        to="library.resourcepage",
+                        verbose_name="materiali",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="events",
+                        to="territories.municipality",
+                        verbose_name="comune",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="events",
+                        to="organisations.organisation",
+                        verbose_name="organizzazione",
+                    ),
+                ),
+                (
+                    "organiser",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="organised_events",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="organizzatore",
+                    ),
+                ),
+                (
+                    "recording",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="recorded_events",
+                        to="library.webinarpage",
+                        verbose_name="registrazione",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="events",
+                        to="territories.region",
+                    ),
+                ),
+                (
+                    "themes",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True, related_name="events", to="taxonomy.theme", verbose_name="temi"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'evento',
-                'verbose_name_plural': 'eventi',
-                'ordering': ['starts_at', 'pk'],
+                "verbose_name": "evento",
+                "verbose_name_plural": "eventi",
+                "ordering": ["starts_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='EventSession',
+            name="EventSession",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('starts_at', models.DateTimeField(verbose_name='inizio')),
-                ('ends_at', models.DateTimeField(blank=True, null=True, verbose_name='fine')),
-                ('title', models.CharField(max_length=200, verbose_name='titolo')),
-                ('description', models.TextField(blank=True, verbose_name='descrizione')),
-                ('speakers', models.CharField(blank=True, max_length=255, verbose_name='relatori')),
-                ('event', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='sessions', to='events.event')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("starts_at", models.DateTimeField(verbose_name="inizio")),
+                ("ends_at", models.DateTimeField(blank=True, null=True, verbose_name="fine")),
+                ("title", models.CharField(max_length=200, verbose_name="titolo")),
+                ("description", models.TextField(blank=True, verbose_name="descrizione")),
+                ("speakers", models.CharField(blank=True, max_length=255, verbose_name="relatori")),
+                (
+                    "event",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sessions",
+                        to="events.event",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'sessione del programma',
-                'verbose_name_plural': 'programma',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "sessione del programma",
+                "verbose_name_plural": "programma",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='EventSpeaker',
+            name="EventSpeaker",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('name', models.CharField(max_length=120, verbose_name='nome')),
-                ('role', models.CharField(blank=True, max_length=200, verbose_name='ruolo e organizzazione')),
-                ('bio', models.TextField(blank=True, max_length=800, verbose_name='biografia')),
-                ('event', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='speakers', to='events.event')),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name="persona iscritta all'hub")),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("name", models.CharField(max_length=120, verbose_name="nome")),
+                (
+                    "role",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="ruolo e organizzazione"
+                    ),
+                ),
+                ("bio", models.TextField(blank=True, max_length=800, verbose_name="biografia")),
+                (
+                    "event",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="speakers",
+                        to="events.event",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="persona iscritta all'hub",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'relatore',
-                'verbose_name_plural': 'relatori',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "relatore",
+                "verbose_name_plural": "relatori",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Registration',
+            name="Registration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('confirmed', 'Confermata'), ('waitlisted', "In lista d'attesa"), ('offered', 'Posto da confermare'), ('cancelled', 'Annullata')], db_index=True, max_length=20, verbose_name='stato')),
-                ('answers', models.JSONField(blank=True, default=dict, verbose_name='risposte')),
-                ('queued_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('offer_expires_at', models.DateTimeField(blank=True, null=True)),
-                ('cancelled_at', models.DateTimeField(blank=True, null=True)),
-                ('cancelled_by_organiser', models.BooleanField(default=False)),
-                ('ticket_code', models.CharField(default=civichub.events.models.new_ticket_code, max_length=32, unique=True)),
-                ('checked_in_at', models.DateTimeField(blank=True, null=True, verbose_name='presenza registrata il')),
-                ('reminded_day_at', models.DateTimeField(blank=True, null=True)),
-                ('reminded_hour_at', models.DateTimeField(blank=True, null=True)),
-                ('feedback_requested_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('checked_in_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registrations', to='events.event')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='event_registrations', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("confirmed", "Confermata"),
+                            ("waitlisted", "In lista d'attesa"),
+                            ("offered", "Posto da confermare"),
+                            ("cancelled", "Annullata"),
+                        ],
+                        db_index=True,
+                        max_length=20,
+                        verbose_name="stato",
+                    ),
+                ),
+                ("answers", models.JSONField(blank=True, default=dict, verbose_name="risposte")),
+                ("queued_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("offer_expires_at", models.DateTimeField(blank=True, null=True)),
+                ("cancelled_at", models.DateTimeField(blank=True, null=True)),
+                ("cancelled_by_organiser", models.BooleanField(default=False)),
+                (
+                    "ticket_code",
+                    models.CharField(
+                        default=civichub.events.models.new_ticket_code, max_length=32, unique=True
+                    ),
+                ),
+                (
+                    "checked_in_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="presenza registrata il"
+                    ),
+                ),
+                ("reminded_day_at", models.DateTimeField(blank=True, null=True)),
+                ("reminded_hour_at", models.DateTimeField(blank=True, null=True)),
+                ("feedback_requested_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "checked_in_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="registrations",
+                        to="events.event",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="event_registrations",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'iscrizione',
-                'verbose_name_plural': 'iscrizioni',
-                'ordering': ['queued_at', 'pk'],
+                "verbose_name": "iscrizione",
+                "verbose_name_plural": "iscrizioni",
+                "ordering": ["queued_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='EventFeedback',
+            name="EventFeedback",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rating', models.PositiveSmallIntegerField(choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], verbose_name='valutazione')),
-                ('comment', models.TextField(blank=True, max_length=2000, verbose_name='commento')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('registration', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='feedback', to='events.registration')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "rating",
+                    models.PositiveSmallIntegerField(
+                        choices=[(1, "1"), (2, "2"), (3, "3"), (4, "4"), (5, "5")],
+                        verbose_name="valutazione",
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, max_length=2000, verbose_name="commento")),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "registration",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="feedback",
+                        to="events.registration",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': "valutazione dell'evento",
-                'verbose_name_plural': 'valutazioni degli eventi',
+                "verbose_name": "valutazione dell'evento",
+                "verbose_name_plural": "valutazioni degli eventi",
             },
         ),
         migrations.CreateModel(
-            name='RegistrationQuestion',
+            name="RegistrationQuestion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('label', models.CharField(max_length=200, verbose_name='domanda')),
-                ('kind', models.CharField(choices=[('text', 'Risposta libera'), ('choice', 'Scelta tra opzioni'), ('needs', 'Esigenze alimentari o di accessibilità')], default='text', max_length=10, verbose_name='tipo')),
-                ('choices', models.TextField(blank=True, help_text='Una per riga.', verbose_name='opzioni')),
-                ('required', models.BooleanField(default=False, verbose_name='obbligatoria')),
-                ('event', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='events.event')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("label", models.CharField(max_length=200, verbose_name="domanda")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("text", "Risposta libera"),
+                            ("choice", "Scelta tra opzioni"),
+                            ("needs", "Esigenze alimentari o di accessibilità"),
+                        ],
+                        default="text",
+                        max_length=10,
+                        verbose_name="tipo",
+                    ),
+                ),
+                (
+                    "choices",
+                    models.TextField(blank=True, help_text="Una per riga.", verbose_name="opzioni"),
+                ),
+                ("required", models.BooleanField(default=False, verbose_name="obbligatoria")),
+                (
+                    "event",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="questions",
+                        to="events.event",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'domanda di iscrizione',
-                'verbose_name_plural': 'domande di iscrizione',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "domanda di iscrizione",
+                "verbose_name_plural": "domande di iscrizione",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['state', 'starts_at'], name='events_state_start_idx'),
+            model_name="event",
+            index=models.Index(fields=["state", "starts_at"], name="events_state_start_idx"),
         ),
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(fields=['state', 'ends_at'], name='events_state_end_idx'),
+            model_name="event",
+            index=models.Index(fields=["state", "ends_at"], name="events_state_end_idx"),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__gte', models.F('starts_at'))), name='events_ends_after_start'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_at__gte", models.F("starts_at"))),
+                name="events_ends_after_start",
+            ),
         ),
         migrations.AddIndex(
-            model_name='registration',
-            index=models.Index(fields=['event', 'status', 'queued_at'], name='events_reg_queue_idx'),
+            model_name="registration",
+            index=models.Index(
+                fields=["event", "status", "queued_at"], name="events_reg_queue_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='registration',
-            constraint=models.UniqueConstraint(fields=('event', 'user'), name='events_one_registration'),
+            model_name="registration",
+            constraint=models.UniqueConstraint(
+                fields=("event", "user"), name="events_one_registration"
+            ),
         ),
     ]

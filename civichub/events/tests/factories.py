@@ -53,8 +53,8 @@ class EventFactory(factory.django.DjangoModelFactory):
 class OnlineEventFactory(EventFactory):
     kind = EventKind.WEBINAR
     format = Format.ONLINE
-    municipality = None
-    region = None
+    municipality: Any = None
+    region: Any = None
     venue_name = ""
     address = ""
     online_url = "https://meet.example.org/stanza-riservata"
@@ -62,7 +62,7 @@ class OnlineEventFactory(EventFactory):
 
 class DraftEventFactory(EventFactory):
     state = EventState.DRAFT
-    published_at = None
+    published_at: Any = None
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):

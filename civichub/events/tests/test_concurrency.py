@@ -1,0 +1,132 @@
+"""Real concurrency on PostgreSQL: many people registering at the same instant for the
+last seats, and one person submitting twice at once. Each thread has its own database
+connection; the event's row lock must make the outcome exact.
+
+SQLite serialises writers anyway (and cannot run these threads in the test
+transaction), so these tests run only on PostgreSQL, as in CI.
+"""
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+from typing import Any
+
+import pytest
+from django.db import connection, connections
+from django.utils import timezone
+
+from civichub.accounts.models import User
+
+from .. import services
+from ..models import Registration, RegistrationStatus
+from .factories import EventFactory
+
+pytestmark = [
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="needs PostgreSQL's row locks and threads"
+    ),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def members(count: int, prefix: str = "corsa") -> list[User]:
+    """People who joined the hub (all that registering needs), in one insert."""
+    now = timezone.now()
+    return User.objects.bulk_create(
+        User(email=f"{prefix}{n}@example.org", first_name=f"Persona {n}", joined_at=now)
+        for n in range(count)
+    )
+
+
+def all_at_once(calls: list[Callable[[], Any]]) -> tuple[list[Any], list[BaseException]]:
+    """Run every call in its own thread, all released together by a barrier."""
+    barrier = threading.Barrier(len(calls))
+    results: list[Any] = []
+    errors: list[BaseException] = []
+    lock = threading.Lock()
+
+    def run(call: Callable[[], Any]) -> None:
+        try:
+            barrier.wait(timeout=60)
+            result = call()
+            with lock:
+                results.append(result)
+        except BaseException as error:  # reported by the test
+            with lock:
+                errors.append(error)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=len(calls)) as pool:
+        list(pool.map(run, calls))
+    return results, errors
+
+
+def test_200_people_for_50_seats():
+    event = EventFactory.create(capacity=50)
+    people = members(200)
+
+    results, errors = all_at_once(
+        [
+            partial(services.registration_create, event=event, user=person, answers={})
+            for person in people
+        ]
+    )
+
+    assert errors == []
+    statuses = [registration.status for registration in results]
+    assert statuses.count(RegistrationStatus.CONFIRMED) == 50
+    assert statuses.count(RegistrationStatus.WAITLISTED) == 150
+    rows = Registration.objects.filter(event=event)
+    assert rows.count() == 200
+    assert rows.values("user").distinct().count() == 200
+    assert rows.filter(status=RegistrationStatus.CONFIRMED).count() == 50
+    event.refresh_from_db()
+    assert (event.confirmed_count, event.waitlist_count) == (50, 150)
+
+
+def test_one_person_submitting_twice_at_once():
+    event = EventFactory.create(capacity=5)
+    [person] = members(1)
+
+    results, errors = all_at_once(
+        [
+            partial(services.registration_create, event=event, user=person, answers={})
+            for _ in range(10)
+        ]
+    )
+
+    assert errors == []
+    assert {registration.pk for registration in results} == {
+        Registration.objects.get(event=event, user=person).pk
+    }
+    event.refresh_from_db()
+    assert (event.confirmed_count, event.waitlist_count) == (1, 0)
+
+
+def test_cancellations_and_registrations_at_once_keep_the_counters_right():
+    event = EventFactory.create(capacity=10)
+    seated = [
+        services.registration_create(event=event, user=person, answers={}) for person in members(10)
+    ]
+    newcomers = members(20, prefix="nuova")
+
+    calls: list[Callable[[], Any]] = [
+        partial(services.registration_cancel, registration=registration, actor=registration.user)
+        for registration in seated[:5]
+    ]
+    calls += [
+        partial(services.registration_create, event=event, user=person, answers={})
+        for person in newcomers
+    ]
+    _, errors = all_at_once(calls)
+
+    assert errors == []
+    event.refresh_from_db()
+    rows = list(Registration.objects.filter(event=event).values_list("status", flat=True))
+    confirmed = rows.count(RegistrationStatus.CONFIRMED)
+    offered = rows.count(RegistrationStatus.OFFERED)
+    assert confirmed + offered == 10  # every freed seat taken or offered, never more
+    assert event.confirmed_count == confirmed
+    assert event.waitlist_count == offered + rows.count(RegistrationStatus.WAITLISTED)
