@@ -81,7 +81,7 @@ messages: install
 	$(MANAGE) makemessages --locale en --no-obsolete --add-location file \
 		--ignore '.venv/*' --ignore '.tools/*' --ignore 'node_modules/*' --ignore 'var/*' \
 		--ignore 'tests/*' --ignore 'bench/*' --ignore 'docs/*'
-	$(MANAGE) compilemessages --locale en --ignore '.venv/*' --ignore '.tools/*' --ignore 'node_modules/*'
+	$(MANAGE) compilemessages --locale en --locale it --ignore '.venv/*' --ignore '.tools/*' --ignore 'node_modules/*'
 
 bench: install var/static/staticfiles.json
 	$(PY) -m bench.run $(BENCH_ARGS)

@@ -59,7 +59,7 @@ class OrganisationQuerySet(models.QuerySet["Organisation"]):
         return self.filter(Q(is_public=True) | Q(pk__in=mine.values("organisation_id")))
 
 
-class Organisation(models.Model):
+class Organisation(models.Model):  # type: ignore[django-manager-missing]
     name = models.CharField(_("nome"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     kind = models.CharField(_("tipo"), max_length=20, choices=Kind.choices, db_index=True)

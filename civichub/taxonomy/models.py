@@ -33,7 +33,7 @@ class Theme(Vocabulary):
         verbose_name_plural = _("temi")
 
 
-class ParticipatoryMethod(Vocabulary):
+class ParticipatoryMethod(Vocabulary):  # type: ignore[django-manager-missing]
     class Meta(Vocabulary.Meta):
         verbose_name = _("metodo partecipativo")
         verbose_name_plural = _("metodi partecipativi")

@@ -35,7 +35,7 @@ class Territory(models.Model):
         return self.name
 
 
-class Region(Territory):
+class Region(Territory):  # type: ignore[django-manager-missing]
     class Meta(Territory.Meta):
         verbose_name = _("regione")
         verbose_name_plural = _("regioni")
@@ -61,7 +61,7 @@ class Province(Territory):
         verbose_name_plural = _("province")
 
 
-class Municipality(Territory):
+class Municipality(Territory):  # type: ignore[django-manager-missing]
     province = models.ForeignKey(
         Province,
         verbose_name=_("provincia"),

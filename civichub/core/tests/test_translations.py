@@ -58,3 +58,20 @@ def test_compiled_catalogue_serves_every_translation():
                 stale.append(entry["msgid"][:60])
 
     assert stale == [], "django.mo is out of date: run `make messages`"
+
+
+def test_italian_dates_write_months_and_weekdays_in_lower_case():
+    from datetime import date
+
+    from django.template import Context, Template
+
+    template = Template(
+        '{{ day|date:"DATE_FORMAT" }} · {{ day|date:"l" }} · {{ day|date:"YEAR_MONTH_FORMAT" }}'
+    )
+    with translation.override("it"):
+        italian = template.render(Context({"day": date(2024, 3, 1)}))
+    with translation.override("en"):
+        english = template.render(Context({"day": date(2024, 3, 1)}))
+
+    assert italian == "1 marzo 2024 · venerdì · marzo 2024"
+    assert english == "1 March 2024 · Friday · March 2024"

@@ -148,8 +148,8 @@ def test_card_shows_place_period_status_themes_promoter_and_image(client, sample
     content = client.get(URL).content.decode()
 
     assert "Bologna (BO), Emilia-Romagna" in content
-    assert "Marzo 2022 \N{EN DASH} Giugno 2023" in content
-    assert "da Settembre 2024" in content
+    assert "marzo 2022 \N{EN DASH} giugno 2023" in content
+    assert "da settembre 2024" in content
     assert 'class="experience-status experience-status--concluded">Conclusa' in content
     assert "Promossa da Comune di Bologna" in content
     assert 'alt="Il voto"' in content
