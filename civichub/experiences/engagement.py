@@ -15,6 +15,7 @@ from django.db.models.functions import Greatest
 from django.utils.translation import gettext as _
 
 from civichub.accounts.permissions import is_member
+from civichub.core.visitors import VISITOR_KEY_MAX_LENGTH
 
 from .models import Experience, ExperienceFeedback, ExperienceFollow, State
 from .permissions import can
@@ -22,7 +23,6 @@ from .selectors import experience_cards
 
 FEEDBACK_COMMENT_MAX_LENGTH = 1000
 LATEST_COMMENTS = 20
-VISITOR_KEY_MAX_LENGTH = 64
 
 
 def _counter(useful: bool) -> str:

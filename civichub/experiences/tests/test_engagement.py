@@ -15,6 +15,7 @@ from civichub.accounts.tests.factories import (
     PromoterFactory,
     UserFactory,
 )
+from civichub.core.visitors import VISITOR_COOKIE
 from civichub.experiences.engagement import LATEST_COMMENTS
 from civichub.experiences.models import (
     Experience,
@@ -22,7 +23,6 @@ from civichub.experiences.models import (
     ExperienceFollow,
     State,
 )
-from civichub.experiences.views.detail import VISITOR_COOKIE
 
 from .factories import DraftFactory, ExperienceFactory
 

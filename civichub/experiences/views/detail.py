@@ -6,18 +6,15 @@ them, and the feedback endpoint checks CSRF only for signed-in people: see
 ``experience_feedback``.
 """
 
-import secrets
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.core.signing import BadSignature
 from django.http import (
     HttpRequest,
     HttpResponse,
@@ -25,7 +22,6 @@ from django.http import (
     HttpResponseForbidden,
     JsonResponse,
 )
-from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -34,6 +30,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
 from civichub.accounts.permissions import is_promoter
+from civichub.core import visitors
 
 from .. import engagement
 from ..completeness import experience_completeness
@@ -44,10 +41,6 @@ from ..selectors import access_experience
 
 PER_PAGE = 20
 PAGE_PARAMETER = "pagina"
-# A random key per browser, so that a visitor's second answer replaces the first.
-VISITOR_COOKIE = "civichub_visitatore"
-VISITOR_COOKIE_SALT = "civichub.experiences.feedback"
-VISITOR_COOKIE_MAX_AGE = 365 * 24 * 3600
 THANKS_PARAMETER = "riscontro"
 YES, NO = "si", "no"
 
@@ -220,40 +213,6 @@ def experience_point(request: HttpRequest, slug: str) -> JsonResponse:
 # --- «È stata utile?» ----------------------------------------------------------------------
 
 
-def _cross_site(request: HttpRequest) -> bool:
-    """Whether a browser says the form was posted from another site."""
-    if request.headers.get("Sec-Fetch-Site") == "cross-site":
-        return True
-    origin = request.headers.get("Origin")
-    if origin is None:
-        return False
-    # An opaque origin ("null") never matches, as in Django's own check.
-    return (
-        origin != f"{request.scheme}://{request.get_host()}"
-        and origin not in settings.CSRF_TRUSTED_ORIGINS
-    )
-
-
-def _visitor_key(request: HttpRequest) -> tuple[str, bool]:
-    """The browser's key from its signed cookie, or a new one (and whether it is new)."""
-    try:
-        key = request.get_signed_cookie(VISITOR_COOKIE, salt=VISITOR_COOKIE_SALT)
-    except (KeyError, BadSignature):
-        return secrets.token_urlsafe(32), True
-    if not key or len(key) > engagement.VISITOR_KEY_MAX_LENGTH:
-        return secrets.token_urlsafe(32), True
-    return key, False
-
-
-def _csrf_rejection(request: HttpRequest) -> HttpResponseBase | None:
-    """Django's CSRF check, run by hand: the feedback view is exempt for visitors only."""
-
-    def view(request: HttpRequest) -> HttpResponse:  # only checked, never called
-        return HttpResponse()
-
-    return CsrfViewMiddleware(view).process_view(request, view, (), {})
-
-
 @csrf_exempt
 @require_POST
 def experience_feedback(request: HttpRequest, slug: str) -> HttpResponseBase:
@@ -267,17 +226,17 @@ def experience_feedback(request: HttpRequest, slug: str) -> HttpResponseBase:
     Signed-in people (whose pages are never cached) get the usual CSRF check.
     """
     if request.user.is_authenticated:
-        rejection = _csrf_rejection(request)
+        rejection = visitors.csrf_rejection(request)
         if rejection is not None:
             return rejection
-    elif _cross_site(request):
+    elif visitors.cross_site(request):
         return HttpResponseForbidden()
     experience = access_experience(request.user, slug)
     if not experience.is_published:
         raise PermissionDenied
     form = FeedbackForm(request.POST)
     visitor_key, new_visitor = (
-        ("", False) if request.user.is_authenticated else _visitor_key(request)
+        ("", False) if request.user.is_authenticated else visitors.visitor_key(request)
     )
     if form.is_valid():
         try:
@@ -307,15 +266,7 @@ def experience_feedback(request: HttpRequest, slug: str) -> HttpResponseBase:
         url = f"{experience.get_absolute_url()}?{THANKS_PARAMETER}=grazie#riscontro"
         response = redirect(url)
     if new_visitor:
-        response.set_signed_cookie(
-            VISITOR_COOKIE,
-            visitor_key,
-            salt=VISITOR_COOKIE_SALT,
-            max_age=VISITOR_COOKIE_MAX_AGE,
-            secure=settings.SESSION_COOKIE_SECURE,
-            httponly=True,
-            samesite="Lax",
-        )
+        visitors.remember_visitor(response, visitor_key)
     return response
 
 

@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 
 from civichub.accounts.models import User
 from civichub.accounts.tests.factories import ContributorFactory, PromoterFactory, UserFactory
-from civichub.experiences.views.detail import VISITOR_COOKIE
+from civichub.core.visitors import VISITOR_COOKIE
 
 from ..engagement import LATEST_COMMENTS, file_download_count, resource_feedback_record
 from ..models import ResourceFeedback, ResourceFile, ResourceKind, ResourcePage

@@ -6,13 +6,10 @@ token for them, and the feedback endpoint checks CSRF only for signed-in people,
 experiences' one does (see ``resource_feedback``).
 """
 
-import secrets
 from typing import Any
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.signing import BadSignature
 from django.http import (
     Http404,
     HttpRequest,
@@ -21,19 +18,13 @@ from django.http import (
     HttpResponseForbidden,
     HttpResponseRedirect,
 )
-from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-# One key per browser for every «È utile?» of the hub: the experiences' cookie.
-from civichub.experiences.views.detail import (
-    VISITOR_COOKIE,
-    VISITOR_COOKIE_MAX_AGE,
-    VISITOR_COOKIE_SALT,
-)
+from civichub.core import visitors
 
 from .. import engagement
 from ..models import ResourceFile, ResourcePage
@@ -91,40 +82,6 @@ def _visible_resource(pk: int) -> ResourcePage:
     return resource.specific
 
 
-def _cross_site(request: HttpRequest) -> bool:
-    """Whether a browser says the form was posted from another site."""
-    if request.headers.get("Sec-Fetch-Site") == "cross-site":
-        return True
-    origin = request.headers.get("Origin")
-    if origin is None:
-        return False
-    # An opaque origin ("null") never matches, as in Django's own check.
-    return (
-        origin != f"{request.scheme}://{request.get_host()}"
-        and origin not in settings.CSRF_TRUSTED_ORIGINS
-    )
-
-
-def _visitor_key(request: HttpRequest) -> tuple[str, bool]:
-    """The browser's key from its signed cookie, or a new one (and whether it is new)."""
-    try:
-        key = request.get_signed_cookie(VISITOR_COOKIE, salt=VISITOR_COOKIE_SALT)
-    except (KeyError, BadSignature):
-        return secrets.token_urlsafe(32), True
-    if not key or len(key) > engagement.VISITOR_KEY_MAX_LENGTH:
-        return secrets.token_urlsafe(32), True
-    return key, False
-
-
-def _csrf_rejection(request: HttpRequest) -> HttpResponseBase | None:
-    """Django's CSRF check, run by hand: the feedback view is exempt for visitors only."""
-
-    def view(request: HttpRequest) -> HttpResponse:  # only checked, never called
-        return HttpResponse()
-
-    return CsrfViewMiddleware(view).process_view(request, view, (), {})
-
-
 @csrf_exempt
 @require_POST
 def resource_feedback(request: HttpRequest, pk: int) -> HttpResponseBase:
@@ -137,16 +94,16 @@ def resource_feedback(request: HttpRequest, pk: int) -> HttpResponseBase:
     (whose pages are never cached) get the usual CSRF check.
     """
     if request.user.is_authenticated:
-        rejection = _csrf_rejection(request)
+        rejection = visitors.csrf_rejection(request)
         if rejection is not None:
             return rejection
-    elif _cross_site(request):
+    elif visitors.cross_site(request):
         return HttpResponseForbidden()
     resource = _visible_resource(pk)
     htmx = bool(getattr(request, "htmx", False))
     form = FeedbackForm(request.POST)
     visitor_key, new_visitor = (
-        ("", False) if request.user.is_authenticated else _visitor_key(request)
+        ("", False) if request.user.is_authenticated else visitors.visitor_key(request)
     )
     if form.is_valid():
         try:
@@ -180,15 +137,7 @@ def resource_feedback(request: HttpRequest, pk: int) -> HttpResponseBase:
     else:
         response = HttpResponseRedirect(f"{resource.url}?{THANKS_PARAMETER}=grazie#riscontro")
     if new_visitor:
-        response.set_signed_cookie(
-            VISITOR_COOKIE,
-            visitor_key,
-            salt=VISITOR_COOKIE_SALT,
-            max_age=VISITOR_COOKIE_MAX_AGE,
-            secure=settings.SESSION_COOKIE_SECURE,
-            httponly=True,
-            samesite="Lax",
-        )
+        visitors.remember_visitor(response, visitor_key)
     return response
 
 
