@@ -318,7 +318,7 @@ class QuestionKind(models.TextChoices):
 
 class RegistrationQuestion(Orderable):
     """A custom question of the registration form. Answers to ``needs`` questions are
-    personal data: only organisers see them, and they are erased after the event."""
+    personal data that only organisers see."""
 
     event = ParentalKey(Event, on_delete=models.CASCADE, related_name="questions")
     label = models.CharField(_("domanda"), max_length=200)
