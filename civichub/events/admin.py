@@ -55,7 +55,7 @@ from wagtail.snippets.views.snippets import (
 
 from civichub.accounts.models import Role, User
 from civichub.accounts.permissions import is_promoter
-from civichub.experiences.exports import safe_cell
+from civichub.core.spreadsheets import safe_cell
 
 from .models import (
     ACTIVE_STATUSES,

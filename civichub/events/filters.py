@@ -19,7 +19,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from civichub.experiences.selectors import search_words
+from civichub.core.fulltext import search_words
 from civichub.organisations.models import Organisation
 
 from .models import AUDIENCES, FORMAT_SLUGS, KIND_SLUGS, EventKind, Format

@@ -18,7 +18,7 @@ from django.http import Http404
 from django.utils import timezone
 from wagtail.images import get_image_model
 
-from civichub.experiences.selectors import search_words
+from civichub.core.fulltext import search_words
 from civichub.organisations.models import Organisation
 from civichub.taxonomy.models import Theme
 from civichub.territories.models import Region

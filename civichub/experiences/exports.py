@@ -5,7 +5,6 @@ whole catalogue never sits in memory. Exports are in Italian, the language of re
 whatever the visitor's interface language.
 """
 
-import csv
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest
 from django.utils import translation
 
+from civichub.core.spreadsheets import csv_lines
 from civichub.territories.models import Scale
 
 from .models import BudgetBand, Experience, OrganisationRole, Recruitment, Status
@@ -45,8 +45,6 @@ COLUMNS = [
     "licence",
     "published_at",
 ]
-# Spreadsheets run a cell starting with these as a formula (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _territory(territory: Any) -> dict[str, str]:
@@ -117,21 +115,7 @@ def csv_row(data: dict[str, Any]) -> list[str]:
         "has_evaluation": "sì" if data["has_evaluation"] else "no",
         "published_at": data["published_at"].isoformat() if data["published_at"] else "",
     }
-    return [safe_cell(cells[column]) for column in COLUMNS]
-
-
-def safe_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
-
-
-class _Echo:
-    """A file-like object whose ``write`` hands the line back to the csv writer's caller."""
-
-    def write(self, value: str) -> str:
-        return value
+    return [cells[column] for column in COLUMNS]
 
 
 def _records(experiences: Any, request: HttpRequest) -> Iterator[tuple[Experience, dict]]:
@@ -144,12 +128,10 @@ def _json(data: Any) -> str:
 
 
 def csv_stream(experiences: Any, request: HttpRequest) -> Iterator[str]:
-    writer = csv.writer(_Echo(), delimiter=";")
-    # The byte order mark makes Excel read the file as UTF-8.
-    yield "\ufeff" + writer.writerow(COLUMNS)
     with translation.override("it"):
-        for _experience, data in _records(experiences, request):
-            yield writer.writerow(csv_row(data))
+        yield from csv_lines(
+            COLUMNS, (csv_row(data) for _experience, data in _records(experiences, request))
+        )
 
 
 def json_stream(experiences: Any, request: HttpRequest) -> Iterator[str]:

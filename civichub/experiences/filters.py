@@ -18,6 +18,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from civichub.core.fulltext import search_words
 from civichub.organisations.models import Kind
 from civichub.territories.models import Municipality, Province, Scale
 
@@ -29,7 +30,6 @@ from .selectors import (
     catalogue_vocabularies,
     province_municipalities,
     region_provinces,
-    search_words,
 )
 
 YES, NO = "si", "no"

@@ -2,18 +2,15 @@
 
 import datetime
 import hashlib
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import connection
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.http import Http404
-from wagtail.search.backends import get_search_backend
 
+from civichub.core import fulltext
 from civichub.taxonomy.models import IAP2Level, ParticipatoryMethod, Theme
 from civichub.territories.models import Municipality, Province, Region
 
@@ -137,74 +134,21 @@ def province_municipalities(province: Province) -> list[Municipality]:
 
 SEARCH_LIMIT = 1_000
 SEARCH_CACHE_SECONDS = 60
-SEARCH_MAX_WORDS = 8
-_WORD = re.compile(r"\w+")
-_FINAL_VOWEL = re.compile(r"(?<=\w{4})[aeiouàèéìòù]$")
-
-
-def search_words(q: str) -> list[str]:
-    """The words of a query; punctuation would be syntax to the search engines."""
-    return _WORD.findall(q.lower())[:SEARCH_MAX_WORDS]
-
-
-def _italian_stem(word: str) -> str:
-    # Italian inflects mostly in the final vowel (progetto/progetti, scuola/scuole).
-    return _FINAL_VOWEL.sub("", word)
-
-
-def _sqlite_fts_ids(words: list[str]) -> list[int] | None:
-    """The SQLite backend's own FTS5 index, queried directly: FTS5 has no Italian
-    stemmer, so each word matches as a prefix of its stem; and the backend ranks with
-    a subquery per matching row, minutes with tens of thousands of matches, where bm25
-    in the match itself costs one pass. ``None`` when the backend is not FTS5."""
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
-    from modelsearch.conf import get_app_config
-
-    if not isinstance(get_search_backend(), SQLiteSearchBackend):
-        return None
-    config = get_app_config()
-    entries = config.get_model("IndexEntry")._meta.db_table
-    fts = config.get_model("SQLiteFTSIndexEntry")._meta.db_table
-    experiences = Experience._meta.db_table
-    # Words are letters and digits only (search_words), safe inside FTS5 quotes. Short
-    # words match whole: as prefixes ("di", "l'") they would match almost everything.
-    stems = [_italian_stem(word) for word in words]
-    match = " ".join(f'"{stem}"*' if len(stem) >= 4 else f'"{stem}"' for stem in stems)
-    # Columns: autocomplete, body, title; a word in the title counts three times.
-    sql = (
-        f"SELECT entry.object_id FROM {fts} JOIN {entries} AS entry ON entry.id = {fts}.rowid "  # noqa: S608
-        f"WHERE {fts} MATCH %s AND entry.content_type_id = %s AND entry.object_id IN "
-        f"(SELECT CAST(id AS TEXT) FROM {experiences} WHERE state = %s) "
-        f"ORDER BY bm25({fts}, 0.0, 1.0, 3.0) LIMIT %s"
-    )
-    content_type = ContentType.objects.get_for_model(Experience)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [match, content_type.pk, State.PUBLISHED, SEARCH_LIMIT])
-        return [int(row[0]) for row in cursor.fetchall()]
-
-
-def _search(words: list[str]) -> list[int]:
-    ids = _sqlite_fts_ids(words) if connection.vendor == "sqlite" else None
-    if ids is not None:
-        return ids
-    queryset = Experience.objects.published().only("pk")
-    results = get_search_backend().search(" ".join(words), queryset, operator="and")
-    return [experience.pk for experience in results[:SEARCH_LIMIT]]
 
 
 def matching_ids(q: str) -> list[int]:
     """Published experiences with every word of ``q`` (title, summary, narrative, outcomes,
-    lessons), best first, at most SEARCH_LIMIT; cached a minute, as list, facets and map
-    ask for the same words."""
-    words = search_words(q)
-    if not words:
-        return []
-    key = "experiences:search:" + hashlib.sha256(" ".join(words).encode()).hexdigest()
-    ids = cache.get(key)
-    if ids is None:
-        ids = _search(words)
-        cache.set(key, ids, SEARCH_CACHE_SECONDS)
-    return list(ids)
+    lessons), best first, at most SEARCH_LIMIT; cached a minute."""
+    published = Experience.objects.published()
+    return fulltext.matching_ids(
+        q,
+        cache_prefix="experiences",
+        models=[Experience],
+        candidates=published,
+        searchable=published,
+        limit=SEARCH_LIMIT,
+        cache_seconds=SEARCH_CACHE_SECONDS,
+    )
 
 
 # --- filters and facets -----------------------------------------------------------------------

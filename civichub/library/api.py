@@ -16,7 +16,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from civichub.core.api import MAX_PAGE_SIZE, PAGE_SIZE, Pagination
-from civichub.experiences.selectors import search_words
+from civichub.core.fulltext import search_words
 from civichub.taxonomy.models import ParticipatoryMethod, Theme
 
 from .filters import Q_MAX_LENGTH

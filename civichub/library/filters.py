@@ -16,7 +16,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from civichub.experiences.selectors import search_words
+from civichub.core.fulltext import search_words
 
 from .models import (
     AUDIENCES,

@@ -8,15 +8,12 @@ facet or the API shows lives on that one table.
 
 import datetime
 import hashlib
-import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import connection
 from django.db.models import (
     Case,
     Count,
@@ -24,15 +21,12 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
-    TextField,
     Value,
     When,
 )
-from django.db.models.functions import Cast
 from wagtail.images import get_image_model
-from wagtail.search.backends import get_search_backend
 
-from civichub.experiences.selectors import search_words
+from civichub.core import fulltext
 from civichub.taxonomy.models import ParticipatoryMethod, Theme
 
 from .models import (
@@ -106,7 +100,7 @@ class ResourceFilters:
 
     def cache_key(self) -> str:
         parts = [
-            " ".join(search_words(self.q)),
+            " ".join(fulltext.search_words(self.q)),
             ",".join(sorted(self.kinds)),
             ",".join(sorted(str(theme.pk) for theme in self.themes)),
             str(self.method.pk if self.method else ""),
@@ -144,77 +138,27 @@ def catalogue_vocabularies() -> Vocabularies:
 
 SEARCH_LIMIT = 1_000
 SEARCH_CACHE_SECONDS = 60
-_FINAL_VOWEL = re.compile(r"(?<=\w{4})[aeiouàèéìòù]$")
 
 
 def _resource_models() -> list[type[ResourcePage]]:
+    """Every page type of the library: each is indexed under its own content type."""
     return [model for model in apps.get_models() if issubclass(model, ResourcePage)]
-
-
-def _sqlite_fts_ids(words: list[str]) -> list[int] | None:
-    """The SQLite backend's FTS5 table queried directly, as experiences.selectors does
-    (see there why: no Italian stemmer, and the backend's ranking does not scale). Only
-    live, public resources are ranked, so the cap never goes to drafts. ``None`` when
-    the backend is not FTS5."""
-    from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend
-    from modelsearch.conf import get_app_config
-
-    if not isinstance(get_search_backend(), SQLiteSearchBackend):
-        return None
-    config = get_app_config()
-    entries = config.get_model("IndexEntry")._meta.db_table
-    fts = config.get_model("SQLiteFTSIndexEntry")._meta.db_table
-    # Words are letters and digits only (search_words), safe inside FTS5 quotes; short
-    # words match whole, longer ones as prefixes of their stem (giardino → giardin*).
-    stems = [_FINAL_VOWEL.sub("", word) for word in words]
-    match = " ".join(f'"{stem}"*' if len(stem) >= 4 else f'"{stem}"' for stem in stems)
-    # Each kind is indexed under its own content type, with the page id as object id.
-    content_types = [
-        ct.pk for ct in ContentType.objects.get_for_models(*_resource_models()).values()
-    ]
-    candidates, candidate_params = (
-        public_resources()
-        .annotate(object_key=Cast("pk", TextField()))
-        .values("object_key")
-        .query.sql_with_params()
-    )
-    types = ", ".join(["%s"] * len(content_types))
-    # Columns: autocomplete, body, title; a word in the title counts three times.
-    sql = (
-        f"SELECT entry.object_id FROM {fts} JOIN {entries} AS entry ON entry.id = {fts}.rowid "  # noqa: S608
-        f"WHERE {fts} MATCH %s AND entry.content_type_id IN ({types}) "
-        f"AND entry.object_id IN ({candidates}) "
-        f"ORDER BY bm25({fts}, 0.0, 1.0, 3.0) LIMIT %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [match, *content_types, *candidate_params, SEARCH_LIMIT])
-        return [int(row[0]) for row in cursor.fetchall()]
-
-
-def _search(words: list[str]) -> list[int]:
-    ids = _sqlite_fts_ids(words) if connection.vendor == "sqlite" else None
-    if ids is not None:
-        return ids
-    # Other backends (PostgreSQL's full text, OpenSearch) filter on indexed fields only:
-    # live is one; view restrictions are applied by the catalogue's own queryset.
-    queryset = ResourcePage.objects.live().only("pk")
-    results = get_search_backend().search(" ".join(words), queryset, operator="and")
-    return [resource.pk for resource in results[:SEARCH_LIMIT]]
 
 
 def matching_ids(q: str) -> list[int]:
     """Live resources with every word of ``q`` (title, summary and each kind's text),
-    best first, at most SEARCH_LIMIT; cached a minute, as the list and the facets ask
-    for the same words."""
-    words = search_words(q)
-    if not words:
-        return []
-    key = "library:search:" + hashlib.sha256(" ".join(words).encode()).hexdigest()
-    ids = cache.get(key)
-    if ids is None:
-        ids = _search(words)
-        cache.set(key, ids, SEARCH_CACHE_SECONDS)
-    return list(ids)
+    best first, at most SEARCH_LIMIT; cached a minute. Only live, public resources are
+    ranked on SQLite, so the cap never goes to drafts; other backends filter on indexed
+    fields only (live is one) and the catalogue's queryset applies view restrictions."""
+    return fulltext.matching_ids(
+        q,
+        cache_prefix="library",
+        models=_resource_models(),
+        candidates=public_resources(),
+        searchable=ResourcePage.objects.live(),
+        limit=SEARCH_LIMIT,
+        cache_seconds=SEARCH_CACHE_SECONDS,
+    )
 
 
 # --- filters, order, cards -------------------------------------------------------------------

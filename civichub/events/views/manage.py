@@ -6,7 +6,6 @@ the person may not see is the same 404 as a missing one, a visible event they ma
 manage is a 403; visitors are sent to the login. Changes go through ``services``.
 """
 
-import csv
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,6 +28,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from civichub.accounts.models import User
+from civichub.core.spreadsheets import csv_lines
 
 from .. import selectors, services
 from ..forms import CancelEventForm, EventForm
@@ -47,8 +47,6 @@ STATUS_FILTERS = {
     "in-attesa": (RegistrationStatus.WAITLISTED, gettext_lazy("In lista d'attesa")),
     "annullate": (RegistrationStatus.CANCELLED, gettext_lazy("Annullate")),
 }
-# Spreadsheets run a cell starting with these as a formula (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 class AuthenticatedHttpRequest(HttpRequest):
@@ -252,20 +250,6 @@ def attendees(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     )
 
 
-def safe_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    text = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    return f"'{text}" if text.startswith(FORMULA_PREFIXES) else text
-
-
-class _Echo:
-    """A file-like object whose ``write`` hands the line back to the csv writer's caller."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 CSV_COLUMNS = (
     gettext_lazy("Cognome"),
     gettext_lazy("Nome"),
@@ -280,17 +264,13 @@ CSV_COLUMNS = (
 def _csv_rows(
     event: Event, registrations: list[Registration], questions: list[Any]
 ) -> Iterator[str]:
-    writer = csv.writer(_Echo(), delimiter=";")
     with translation.override("it"):
         header = [str(column) for column in CSV_COLUMNS] + [q.label for q in questions]
-        # The byte order mark makes Excel read the file as UTF-8.
-        yield "\ufeff" + writer.writerow([safe_cell(cell) for cell in header])
-        for registration in registrations:
-            user = registration.user
-            cells = [
-                user.last_name,
-                user.first_name,
-                user.email,
+        rows = (
+            [
+                registration.user.last_name,
+                registration.user.first_name,
+                registration.user.email,
                 getattr(registration, "organisation_names", ""),
                 registration.get_status_display(),
                 timezone.localtime(registration.created_at).strftime("%Y-%m-%d %H:%M"),
@@ -299,7 +279,9 @@ def _csv_rows(
                 else "",
                 *_answers_of(registration, questions),
             ]
-            yield writer.writerow([safe_cell(cell) for cell in cells])
+            for registration in registrations
+        )
+        yield from csv_lines(header, rows)
 
 
 def _with_organisations(registrations: list[Registration]) -> list[Registration]:

@@ -10,7 +10,9 @@ import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from ..exports import COLUMNS, safe_cell
+from civichub.core.spreadsheets import safe_cell
+
+from ..exports import COLUMNS
 from .test_catalogue import batch, build_sample, make
 
 pytestmark = pytest.mark.django_db
