@@ -54,7 +54,7 @@ class EventAudience(StrEnum):
     FACILITATORS = "facilitators"
 
 
-# API audience → key of models.AUDIENCES (the list page's Italian slugs).
+# API audience → key of taxonomy.models.AUDIENCES (the list page's Italian slugs).
 AUDIENCE_KEYS = {
     EventAudience.PUBLIC_BODIES: "pa",
     EventAudience.THIRD_SECTOR: "terzo-settore",

@@ -18,11 +18,10 @@ from django.utils import timezone
 from civichub.accounts.bench import EMAIL_DOMAIN
 from civichub.accounts.models import User
 from civichub.organisations.models import Organisation
-from civichub.taxonomy.models import Theme
+from civichub.taxonomy.models import AUDIENCES, Theme
 from civichub.territories.models import Municipality
 
 from .models import (
-    AUDIENCES,
     Event,
     EventKind,
     EventState,

@@ -27,11 +27,10 @@ from civichub.core.images import illustration
 from civichub.experiences.demo import describe_illustration
 from civichub.library.models import ResourcePage, WebinarPage
 from civichub.organisations.models import Organisation
-from civichub.taxonomy.models import Theme
+from civichub.taxonomy.models import AUDIENCES, Theme
 from civichub.territories.models import Municipality
 
 from .models import (
-    AUDIENCES,
     Event,
     EventFeedback,
     EventKind,

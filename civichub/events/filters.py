@@ -21,8 +21,9 @@ from django.utils.translation import gettext_lazy as _
 
 from civichub.core.fulltext import search_words
 from civichub.organisations.models import Organisation
+from civichub.taxonomy.models import AUDIENCES
 
-from .models import AUDIENCES, FORMAT_SLUGS, KIND_SLUGS, EventKind, Format
+from .models import FORMAT_SLUGS, KIND_SLUGS, EventKind, Format
 from .selectors import EventFilters, Period, Vocabularies, catalogue_vocabularies
 
 UPCOMING, PAST = "prossimi", "passati"

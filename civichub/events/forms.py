@@ -20,12 +20,11 @@ from django.utils.translation import gettext_lazy as _
 
 from civichub.accounts.permissions import is_promoter
 from civichub.organisations.models import Membership, Organisation
-from civichub.taxonomy.models import Theme
+from civichub.taxonomy.models import AUDIENCES, Theme
 from civichub.territories.forms import MunicipalityField
 
 from . import services
 from .models import (
-    AUDIENCES,
     Event,
     EventKind,
     Format,

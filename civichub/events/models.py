@@ -20,6 +20,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from civichub.core.i18n import TranslatedField
+from civichub.taxonomy.models import audiences_of
 
 
 class EventKind(models.TextChoices):
@@ -60,15 +61,6 @@ class EventState(models.TextChoices):
 class Language(models.TextChoices):
     ITALIAN = "it", _("Italiano")
     ENGLISH = "en", _("Inglese")
-
-
-# The same four audiences as the library, as indexed booleans.
-AUDIENCES = {
-    "pa": ("for_public_bodies", _("Pubbliche amministrazioni")),
-    "terzo-settore": ("for_third_sector", _("Terzo Settore")),
-    "cittadini": ("for_citizens", _("Cittadini")),
-    "facilitatori": ("for_facilitators", _("Facilitatori")),
-}
 
 
 class EventQuerySet(models.QuerySet["Event"]):
@@ -271,9 +263,7 @@ class Event(ClusterableModel):
 
     @property
     def audiences(self) -> list[tuple[str, str]]:
-        return [
-            (slug, str(label)) for slug, (field, label) in AUDIENCES.items() if getattr(self, field)
-        ]
+        return audiences_of(self)
 
 
 class EventSession(Orderable):

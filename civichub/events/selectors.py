@@ -20,11 +20,10 @@ from wagtail.images import get_image_model
 
 from civichub.core.fulltext import search_words
 from civichub.organisations.models import Organisation
-from civichub.taxonomy.models import Theme
+from civichub.taxonomy.models import AUDIENCES, Theme
 from civichub.territories.models import Region
 
 from .models import (
-    AUDIENCES,
     Event,
     EventFeedback,
     EventQuerySet,

@@ -52,7 +52,7 @@ class ResourceAudience(StrEnum):
     FACILITATORS = "facilitators"
 
 
-# API audience → key of models.AUDIENCES (the catalogue's Italian slugs).
+# API audience → key of taxonomy.models.AUDIENCES (the catalogue's Italian slugs).
 AUDIENCE_KEYS = {
     ResourceAudience.PUBLIC_BODIES: "pa",
     ResourceAudience.THIRD_SECTOR: "terzo-settore",

@@ -17,9 +17,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from civichub.core.fulltext import search_words
+from civichub.taxonomy.models import AUDIENCES
 
 from .models import (
-    AUDIENCES,
     KIND_SLUGS,
     LEVEL_SLUGS,
     PHASE_SLUGS,

@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from civichub.experiences.models import Experience, Licence
 from civichub.organisations.models import Organisation
-from civichub.taxonomy.models import ParticipatoryMethod, Theme
+from civichub.taxonomy.models import AUDIENCES, ParticipatoryMethod, Theme
 
-from .models import AUDIENCES, SUMMARY_MAX_LENGTH, Language, Level, Phase, ResourceKind
+from .models import SUMMARY_MAX_LENGTH, Language, Level, Phase, ResourceKind
 from .services import PROPOSABLE_KINDS, proposal_organisations
 
 # The fields that belong to some kinds only, and those kinds (for the fieldsets, the

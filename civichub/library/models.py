@@ -32,6 +32,7 @@ from civichub.cms.models import TranslatedPage
 from civichub.core.i18n import TranslatedField
 from civichub.experiences.models import LICENCE_URLS, Licence
 from civichub.experiences.models import State as ExperienceState
+from civichub.taxonomy.models import audiences_of
 
 from .blocks import GuideBlock, HeadingBlock, StepBlock
 
@@ -102,16 +103,6 @@ class Language(models.TextChoices):
     FRENCH = "fr", _("Francese")
     GERMAN = "de", _("Tedesco")
     SPANISH = "es", _("Spagnolo")
-
-
-# Audiences are four booleans rather than a relation: facet counts are one SUM each
-# and a filter is an indexed column, on SQLite and PostgreSQL alike.
-AUDIENCES = {
-    "pa": ("for_public_bodies", _("Pubbliche amministrazioni")),
-    "terzo-settore": ("for_third_sector", _("Terzo Settore")),
-    "cittadini": ("for_citizens", _("Cittadini")),
-    "facilitatori": ("for_facilitators", _("Facilitatori")),
-}
 
 
 class CostBand(models.TextChoices):
@@ -339,9 +330,7 @@ class ResourcePage(TranslatedPage):
     @property
     def audiences(self) -> list[tuple[str, str]]:
         """(slug, label) of each audience the resource is meant for."""
-        return [
-            (slug, str(label)) for slug, (field, label) in AUDIENCES.items() if getattr(self, field)
-        ]
+        return audiences_of(self)
 
     @property
     def phase_slug(self) -> str:

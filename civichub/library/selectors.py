@@ -27,10 +27,9 @@ from django.db.models import (
 from wagtail.images import get_image_model
 
 from civichub.core import fulltext
-from civichub.taxonomy.models import ParticipatoryMethod, Theme
+from civichub.taxonomy.models import AUDIENCES, ParticipatoryMethod, Theme
 
 from .models import (
-    AUDIENCES,
     CollectionItem,
     CollectionPage,
     FeaturedResource,

@@ -54,10 +54,9 @@ from civichub.core.validators import DOCUMENT_MIME_TYPES, validate_upload
 from civichub.experiences.models import Experience, Licence
 from civichub.experiences.models import State as ExperienceState
 from civichub.organisations.models import Membership, Organisation
-from civichub.taxonomy.models import ParticipatoryMethod, Theme
+from civichub.taxonomy.models import AUDIENCES, ParticipatoryMethod, Theme
 
 from .models import (
-    AUDIENCES,
     RESERVED_SLUGS,
     SUMMARY_MAX_LENGTH,
     CaseStudyPage,

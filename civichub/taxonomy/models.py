@@ -70,3 +70,19 @@ class CtsActivity(Vocabulary):
         ordering = ["sort_order", "code"]
         verbose_name = _("attività di interesse generale (art. 5 CTS)")
         verbose_name_plural = _("attività di interesse generale (art. 5 CTS)")
+
+
+# Who a resource or an event is for. Four booleans rather than a relation: facet counts
+# are one SUM each and a filter is an indexed column, on SQLite and PostgreSQL alike.
+# Keys are the public ?pubblico= values; each model that has them declares the columns.
+AUDIENCES = {
+    "pa": ("for_public_bodies", _("Pubbliche amministrazioni")),
+    "terzo-settore": ("for_third_sector", _("Terzo Settore")),
+    "cittadini": ("for_citizens", _("Cittadini")),
+    "facilitatori": ("for_facilitators", _("Facilitatori")),
+}
+
+
+def audiences_of(obj: object) -> list[tuple[str, str]]:
+    """(slug, label) of each audience ``obj`` (a model with the AUDIENCES columns) is for."""
+    return [(slug, str(label)) for slug, (field, label) in AUDIENCES.items() if getattr(obj, field)]

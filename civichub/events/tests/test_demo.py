@@ -11,14 +11,13 @@ from django.utils import timezone
 
 from civichub.accounts import demo as accounts_demo
 from civichub.organisations import demo as organisations_demo
-from civichub.taxonomy.models import Theme
+from civichub.taxonomy.models import AUDIENCES, Theme
 from civichub.territories import demo as territories_demo
 from civichub.territories.models import Municipality
 
 from .. import demo
 from ..models import (
     ACTIVE_STATUSES,
-    AUDIENCES,
     Event,
     EventFeedback,
     EventKind,

@@ -20,6 +20,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from civichub.taxonomy.models import AUDIENCES
+
 from .. import selectors
 from ..filters import (
     FORMAT_PARAMETERS,
@@ -34,7 +36,6 @@ from ..filters import (
     with_query,
 )
 from ..models import (
-    AUDIENCES,
     Event,
     EventKind,
     EventState,

@@ -15,6 +15,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from civichub.taxonomy.models import AUDIENCES
+
 from .. import selectors
 from ..filters import (
     KIND_PARAMETERS,
@@ -27,7 +29,6 @@ from ..filters import (
     with_query,
 )
 from ..models import (
-    AUDIENCES,
     Language,
     Level,
     LibraryIndexPage,
