@@ -1,0 +1,1 @@
+"""Forms of the communities app, one module per part."""

@@ -1,0 +1,1 @@
+"""Reads of the communities app, one module per part, filtered by visibility."""
