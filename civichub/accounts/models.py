@@ -380,6 +380,8 @@ class QueuedNotification(models.Model):
     frequency = models.CharField(max_length=10, choices=Frequency.choices)
     subject = models.CharField(max_length=255)
     body = models.TextField()
+    # Items of the same group (e.g. one discussion) are shown together in the digest.
+    group_key = models.CharField(max_length=120, blank=True, default="")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.files import File
 from django.core.files.base import ContentFile
 from django.db.models import Count, Q
@@ -28,6 +29,7 @@ from wagtail.search import index as search_index
 from civichub.accounts.models import Role, User
 from civichub.core.html import sanitise_html
 from civichub.core.images import illustration
+from civichub.notifications.models import Follow
 from civichub.organisations.models import Organisation
 from civichub.taxonomy.models import IAP2Level, ParticipatoryMethod, TargetGroup, Theme
 from civichub.territories.models import Municipality, Province, Region, Scale
@@ -37,7 +39,6 @@ from .models import (
     ExperienceCoauthor,
     ExperienceDocument,
     ExperienceFeedback,
-    ExperienceFollow,
     ExperienceImage,
     ExperienceLink,
     ExperienceOrganisation,
@@ -2976,6 +2977,7 @@ def _engagement(created: list[Experience], context: _Context, now: datetime.date
         key=lambda user: user.email,
     )
     answers = 0
+    experience_type = ContentType.objects.get_for_model(Experience)
     for experience in created:
         if experience.state != State.PUBLISHED or experience.published_at is None:
             continue
@@ -3010,9 +3012,9 @@ def _engagement(created: list[Experience], context: _Context, now: datetime.date
             useful_yes=yes, useful_no=len(rows) - yes
         )
         answers += len(rows)
-        ExperienceFollow.objects.bulk_create(
+        Follow.objects.bulk_create(
             [
-                ExperienceFollow(experience=experience, user=user)
+                Follow(user=user, content_type=experience_type, object_id=experience.pk)
                 for user in rng.sample(others, k=min(len(others), rng.randint(0, 5)))
             ],
             ignore_conflicts=True,
@@ -3022,7 +3024,9 @@ def _engagement(created: list[Experience], context: _Context, now: datetime.date
         for slug in slugs:
             followed = context.experiences.get(slug)
             if follower and followed and followed.state == State.PUBLISHED:
-                ExperienceFollow.objects.get_or_create(experience=followed, user=follower)
+                Follow.objects.get_or_create(
+                    user=follower, content_type=experience_type, object_id=followed.pk
+                )
     return answers
 
 

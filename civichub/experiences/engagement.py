@@ -5,19 +5,23 @@ Neither a vote nor a follow is an editorial act, so they write no audit entry: t
 rows are the record, and an entry per vote would bury the workflow history.
 """
 
-from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Greatest
 from django.utils.translation import gettext as _
 
 from civichub.accounts.permissions import is_member
 from civichub.core.visitors import VISITOR_KEY_MAX_LENGTH
+from civichub.notifications import selectors as follows
+from civichub.notifications import services as notifications
+from civichub.notifications.models import Follow
+from civichub.notifications.selectors import FollowState
 
-from .models import Experience, ExperienceFeedback, ExperienceFollow, State
+from .models import Experience, ExperienceFeedback, State
 from .permissions import can
 from .selectors import experience_cards
 
@@ -75,12 +79,12 @@ def experience_feedback_record(
     return feedback
 
 
-def experience_follow(*, experience: Experience, user: Any) -> ExperienceFollow:
-    """Follow (and bookmark) a published experience; following twice changes nothing."""
+def experience_follow(*, experience: Experience, user: Any) -> Follow:
+    """Follow (and bookmark) a published experience; following twice changes nothing.
+    The rows are ``notifications.Follow``: followers hear of updates."""
     if not can(user, "follow_experience", experience):
         raise PermissionDenied
-    follow, _created = ExperienceFollow.objects.get_or_create(experience=experience, user=user)
-    return follow
+    return notifications.follow(user=user, target=experience)
 
 
 def experience_unfollow(*, experience: Experience, user: Any) -> None:
@@ -88,25 +92,15 @@ def experience_unfollow(*, experience: Experience, user: Any) -> None:
     following an experience that was unpublished."""
     if not is_member(user):
         raise PermissionDenied
-    ExperienceFollow.objects.filter(experience=experience, user=user).delete()
+    notifications.unfollow(user=user, target=experience)
 
 
 # --- reads ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class FollowState:
-    count: int
-    following: bool
-
-
 def follow_state(experience: Experience, user: Any) -> FollowState:
     """How many people follow the experience and whether ``user`` is one: one query."""
-    follows = ExperienceFollow.objects.filter(experience=experience)
-    if not is_member(user):
-        return FollowState(count=follows.count(), following=False)
-    totals = follows.aggregate(count=Count("pk"), mine=Count("pk", filter=Q(user=user)))
-    return FollowState(count=totals["count"], following=bool(totals["mine"]))
+    return follows.follow_state(experience, user)
 
 
 def feedback_of(experience: Experience, user: Any) -> ExperienceFeedback | None:
@@ -130,8 +124,14 @@ def feedback_comments(experience: Experience) -> list[ExperienceFeedback]:
 def followed_experiences(user: Any) -> QuerySet[Experience]:
     """The published experiences ``user`` follows, the latest followed first, ready for
     ``includes/card.html``."""
+    followed_at = Follow.objects.filter(
+        user=user,
+        content_type=ContentType.objects.get_for_model(Experience),
+        object_id=OuterRef("pk"),
+    ).values("created_at")[:1]
     return experience_cards(
         Experience.objects.published()
-        .filter(follows__user=user)
-        .order_by("-follows__created_at", "-pk")
+        .annotate(followed_at=Subquery(followed_at))
+        .filter(followed_at__isnull=False)
+        .order_by("-followed_at", "-pk")
     )

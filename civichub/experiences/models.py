@@ -548,27 +548,6 @@ class ExperienceFeedback(models.Model):
         return f"{self.experience}: {'+' if self.useful else '-'}"
 
 
-class ExperienceFollow(models.Model):
-    """A person following (and bookmarking) an experience."""
-
-    experience = models.ForeignKey(Experience, on_delete=models.CASCADE, related_name="follows")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followed_experiences"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        verbose_name = _("esperienza seguita")
-        verbose_name_plural = _("esperienze seguite")
-        constraints = [
-            models.UniqueConstraint(fields=["experience", "user"], name="exp_follow_unique")
-        ]
-        indexes = [models.Index(fields=["user", "-created_at"], name="exp_follow_user_idx")]
-
-    def __str__(self) -> str:
-        return f"{self.user} → {self.experience}"
-
-
 @register_setting(icon="site")
 class ExperienceSettings(BaseGenericSetting):
     """How this hub runs its catalogue."""

@@ -39,6 +39,8 @@ from civichub.core.audit import log_action
 from civichub.core.html import sanitise_html
 from civichub.core.mail import send_templated_mail
 from civichub.core.validators import DOCUMENT_MIME_TYPES, validate_image, validate_upload
+from civichub.notifications.selectors import followers as followers_of
+from civichub.notifications.services import notify_followers
 from civichub.organisations.models import Membership, Organisation
 from civichub.taxonomy.models import IAP2Level, ParticipatoryMethod, TargetGroup, Theme
 from civichub.territories.models import Municipality, Province, Region, Scale
@@ -221,6 +223,26 @@ def _notify(recipients: Iterable[User], template: str, context: dict[str, Any]) 
             context={**context, "recipient": user},
             language=user.language,
         )
+
+
+def _tell_followers(experience: Experience, actor: User, *, published: bool) -> None:
+    """Followers hear (notification kind ``follows``) that the experience was published
+    again or updated; the updates of one experience fold into one unread line."""
+    title = experience.title
+
+    def text(language: str) -> str:
+        if published:
+            return _("«%(title)s» è stata pubblicata.") % {"title": title}
+        return _("«%(title)s» è stata aggiornata.") % {"title": title}
+
+    notify_followers(
+        target=experience,
+        kind="follows",
+        text=text,
+        url=experience.get_absolute_url(),
+        actor=actor,
+        group_key=f"experience:{experience.pk}",
+    )
 
 
 def _editors(experience: Experience) -> list[User]:
@@ -934,6 +956,8 @@ def experience_update(
                 experience_refresh_derived(locked)
             locked.save_revision(user=actor, clean=False)
             _log(locked, "update", actor, fields=changed)
+            if locked.state == State.PUBLISHED:
+                _tell_followers(locked, actor, published=False)
     return locked
 
 
@@ -1008,11 +1032,10 @@ def experience_approve(*, experience: Experience, actor: User, comment: str = ""
         _change_replication_count(locked, +1)
         _log(locked, "approve", actor, comment=comment)
         _notify(_editors(locked), "experience_approved", _context(locked, comment=comment))
+        _tell_followers(locked, actor, published=True)
         if first_publication and locked.replicated_from_id is not None:
             original = Experience.objects.get(pk=locked.replicated_from_id)
-            followers = User.objects.filter(followed_experiences__experience=original).order_by(
-                "pk"
-            )
+            followers = followers_of(original)
             original_url = _absolute(original.get_absolute_url())
             _notify(
                 followers,

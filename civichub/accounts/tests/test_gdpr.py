@@ -150,7 +150,10 @@ def test_consent_history_and_newsletter_withdrawal(client):
 
 
 def _frequencies() -> dict[str, str]:
-    return {"kind_account": "immediate", "kind_organisations": "immediate"}
+    """Every registered kind (other apps add theirs) at its default."""
+    from civichub.accounts.registry import NOTIFICATION_KINDS
+
+    return {f"kind_{key}": kind.default for key, kind in NOTIFICATION_KINDS.items()}
 
 
 def _unverified_sign_up(email: str) -> User:

@@ -23,7 +23,6 @@ from civichub.experiences.models import (
     Experience,
     ExperienceCoauthor,
     ExperienceFeedback,
-    ExperienceFollow,
     ExperienceImage,
     ExperienceReview,
     OrganisationRole,
@@ -32,6 +31,7 @@ from civichub.experiences.models import (
     State,
     Status,
 )
+from civichub.notifications.models import Follow
 from civichub.organisations import demo as organisations_demo
 from civichub.taxonomy.models import IAP2Level, ParticipatoryMethod, TargetGroup, Theme
 from civichub.territories import demo as territories_demo
@@ -211,10 +211,12 @@ def test_seed_builds_a_consistent_catalogue_and_a_second_run_changes_nothing(hub
     assert pesaro.replicated_from.replication_count == 1
     navile = pesaro.replicated_from
     assert navile.related_experiences.count() == 2
-    followed = ExperienceFollow.objects.filter(user__email="partecipante@civichub.example")
-    assert set(demo.FOLLOWS["partecipante"]) <= set(
-        followed.values_list("experience__slug", flat=True)
+    followed = Experience.objects.filter(
+        pk__in=Follow.objects.filter(user__email="partecipante@civichub.example").values(
+            "object_id"
+        )
     )
+    assert set(demo.FOLLOWS["partecipante"]) <= set(followed.values_list("slug", flat=True))
     assert ExperienceCoauthor.objects.filter(accepted_at__isnull=True).count() == 1
 
     report = navile.evaluation_report
@@ -233,7 +235,7 @@ def test_seed_builds_a_consistent_catalogue_and_a_second_run_changes_nothing(hub
         ExperienceImage,
         ExperienceReview,
         ExperienceFeedback,
-        ExperienceFollow,
+        Follow,
         ExperienceCoauthor,
         Revision,
     )

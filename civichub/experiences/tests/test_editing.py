@@ -18,13 +18,13 @@ from wagtail.models import ModelLogEntry
 
 from civichub.accounts.models import User
 from civichub.accounts.tests.factories import ContributorFactory, PromoterFactory, UserFactory
+from civichub.notifications.tests.factories import follow_row
 from civichub.organisations.tests.factories import OrganisationFactory, member, municipality
 from civichub.taxonomy.models import IAP2Level, ParticipatoryMethod, TargetGroup
 
 from ..models import (
     Experience,
     ExperienceCoauthor,
-    ExperienceFollow,
     ExperienceImage,
     ExperienceLink,
     ExperienceSettings,
@@ -357,7 +357,7 @@ def test_approving_a_replication_counts_it_once_and_tells_followers(
 ):
     original = saved(ExperienceFactory.create(themes=[theme()]))
     follower = UserFactory.create()
-    ExperienceFollow.objects.create(experience=original, user=follower)
+    follow_row(follower, original)
     client = client_for(author)
     response = client.post(
         url("replicate", original), {"municipality": "", "municipality_text": "Bologna"}

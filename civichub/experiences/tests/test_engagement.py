@@ -20,9 +20,10 @@ from civichub.experiences.engagement import LATEST_COMMENTS
 from civichub.experiences.models import (
     Experience,
     ExperienceFeedback,
-    ExperienceFollow,
     State,
 )
+from civichub.notifications.models import Follow
+from civichub.notifications.tests.factories import follow_row
 
 from .factories import DraftFactory, ExperienceFactory
 
@@ -248,7 +249,7 @@ def test_visitors_are_sent_to_the_login_to_follow():
     assert response["Location"].startswith("/accounts/login/?next=")
     assert url("detail", experience) in response["Location"]
     assert "Accedi per seguirla" in page
-    assert not ExperienceFollow.objects.exists()
+    assert not Follow.objects.exists()
 
 
 def test_members_follow_and_stop_following():
@@ -260,7 +261,7 @@ def test_members_follow_and_stop_following():
     again = client.post(url("follow", experience), {"segui": "1"})
 
     assert followed.status_code == again.status_code == 302
-    assert ExperienceFollow.objects.filter(experience=experience, user=member).count() == 1
+    assert Follow.objects.filter(user=member, object_id=experience.pk).count() == 1
     page = client.get(url("detail", experience)).content.decode()
     assert "Non seguire più" in page
     assert "1 persona la segue" in page
@@ -268,7 +269,7 @@ def test_members_follow_and_stop_following():
 
     client.post(url("follow", experience), {"segui": "0"})
 
-    assert not ExperienceFollow.objects.exists()
+    assert not Follow.objects.exists()
     page = client.get(url("detail", experience)).content.decode()
     assert "Non seguire più" not in page
     assert '<input type="hidden" name="segui" value="1">' in page
@@ -295,7 +296,7 @@ def test_unpublished_experiences_cannot_be_followed(state):
 
     assert signed_in(author).post(url("follow", experience)).status_code == 403
     assert signed_in(UserFactory.create()).post(url("follow", experience)).status_code == 404
-    assert not ExperienceFollow.objects.exists()
+    assert not Follow.objects.exists()
 
 
 def test_follow_needs_post():
@@ -324,7 +325,7 @@ def test_the_followed_list_shows_published_experiences_latest_first():
     unpublished = ExperienceFactory.create(title="Poi ritirata")
     ExperienceFactory.create(title="Non seguita")
     for experience in (first, second, unpublished):
-        ExperienceFollow.objects.create(experience=experience, user=member)
+        follow_row(member, experience)
     Experience.objects.filter(pk=unpublished.pk).update(state=State.DRAFT)
 
     content = signed_in(member).get(FOLLOWED).content.decode()
@@ -351,13 +352,13 @@ def test_the_followed_list_costs_the_same_queries_with_more_experiences():
     member = UserFactory.create()
     client = signed_in(member)
     for experience in ExperienceFactory.create_batch(2):
-        ExperienceFollow.objects.create(experience=experience, user=member)
+        follow_row(member, experience)
     for _ in range(2):  # warm the shared caches (hub settings, navigation)
         client.get(FOLLOWED)
     few = count_queries(client, FOLLOWED)
 
     for experience in ExperienceFactory.create_batch(25):
-        ExperienceFollow.objects.create(experience=experience, user=member)
+        follow_row(member, experience)
     many = count_queries(client, FOLLOWED)
     last_page = count_queries(client, FOLLOWED + "?pagina=2")
 
