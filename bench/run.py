@@ -51,6 +51,17 @@ class Lookup:
         url = obj.url if hasattr(obj, "url") else obj.get_absolute_url()
         return str(url)
 
+    def last_page_of_long_thread(self) -> str:
+        """The last page (30 replies a page) of the bench's 2,000-reply discussion."""
+        from django.apps import apps
+
+        threads = apps.get_model("communities.Thread").objects
+        thread = threads.filter(request_key="bench-t-0").first()
+        if thread is None:
+            raise BenchError("no long bench discussion in the bench database")
+        pages = max(1, -(-thread.replies_count // 30))
+        return f"{thread.get_absolute_url()}?pagina={pages}"
+
 
 @dataclass(frozen=True)
 class BenchPage:
@@ -117,6 +128,10 @@ PAGES: list[BenchPage] = [
         "event detail",
         lambda db: db.url_of("events.Event", slug__startswith="bench-evt-", state="published"),
     ),
+    BenchPage("communities", "/comunita/"),
+    BenchPage("area", lambda db: db.url_of("communities.Area", slug="bench-area-0000")),
+    BenchPage("long thread", lambda db: db.url_of("communities.Thread", request_key="bench-t-0")),
+    BenchPage("long thread last page", lambda db: db.last_page_of_long_thread()),
     BenchPage("comune picker", "/territori/comuni/cerca/?q=bol"),
     BenchPage("search", "/cerca/?q=partecipazione"),
     BenchPage("search two words", "/cerca/?q=bilancio+quartieri"),

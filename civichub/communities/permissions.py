@@ -10,12 +10,19 @@ from typing import Any
 import rules
 from django.db.models import Q
 
-from civichub.accounts.permissions import can, has_joined, is_promoter, is_staff
+from civichub.accounts.permissions import has_joined, is_promoter, is_staff
 from civichub.moderation.models import ContentState
+from civichub.moderation.permissions import is_suspended
 
 from .models import Area, AreaMembership, JoinPolicy, MemberRole, MemberState, Visibility
 
 __all__ = ["can"]
+
+
+def can(user: Any, permission: str, obj: Any = None) -> bool:
+    """``rules.has_perm`` with the full name, e.g. ``can(user, "communities.view_area",
+    area)`` (``accounts.permissions.can`` would prefix ``accounts.`` to it)."""
+    return bool(rules.has_perm(permission, user, obj))
 
 
 def _signed_in(user: Any) -> bool:
@@ -142,3 +149,122 @@ rules.add_perm("communities.view_area", can_view_area)
 rules.add_perm("communities.join_area", may_join)
 rules.add_perm("communities.post_in_area", is_area_member)
 rules.add_perm("communities.facilitate_area", is_area_facilitator)
+
+
+# --- areas ---------------------------------------------------------------------------------
+
+# Creating areas and changing their settings (visibility, join policy, archive) is for
+# promoters and staff; facilitators run the members and the welcome (facilitate_area).
+rules.add_perm("communities.create_area", is_promoter | is_staff)
+rules.add_perm("communities.manage_area", (is_promoter | is_staff) & can_view_area)
+
+# Suspended people read but do not post (moderation).
+rules.set_perm("communities.post_in_area", is_area_member & ~is_suspended)
+
+
+# --- workspace -----------------------------------------------------------------------------
+# Shared files and project spaces follow their area: members post, facilitators moderate.
+# ``post_in_area`` is asked through ``rules`` so that whatever it grows (suspensions)
+# applies here too.
+
+
+@rules.predicate
+def may_post_in(user: Any, area: Any) -> bool:
+    return bool(area is not None and rules.has_perm("communities.post_in_area", user, area))
+
+
+@rules.predicate
+def may_post_in_area_of(user: Any, obj: Any) -> bool:
+    """``post_in_area`` on the area of a shared file or a project space."""
+    return bool(obj is not None and rules.has_perm("communities.post_in_area", user, obj.area))
+
+
+@rules.predicate
+def facilitates_area_of(user: Any, obj: Any) -> bool:
+    return bool(obj is not None and is_area_facilitator(user, obj.area))
+
+
+@rules.predicate
+def is_file_uploader(user: Any, shared_file: Any) -> bool:
+    return bool(
+        _signed_in(user) and shared_file is not None and shared_file.uploaded_by_id == user.pk
+    )
+
+
+rules.add_perm("communities.upload_file", may_post_in)
+rules.add_perm("communities.add_file_version", may_post_in_area_of)
+rules.add_perm(
+    "communities.delete_file", (is_file_uploader & may_post_in_area_of) | facilitates_area_of
+)
+rules.add_perm("communities.create_project", may_post_in)
+rules.add_perm("communities.edit_project", may_post_in_area_of)
+rules.add_perm("communities.comment_project", may_post_in_area_of)
+
+
+# --- discussions ---------------------------------------------------------------------------
+# Threads and replies: ``post`` is a Thread or a Reply (its area through its thread).
+
+
+def _area_of_post(post: Any) -> Area:
+    return post.area if hasattr(post, "area_id") else post.thread.area
+
+
+def _thread_of_post(post: Any) -> Any:
+    return post if hasattr(post, "area_id") else post.thread
+
+
+@rules.predicate
+def is_post_author(user: Any, post: Any) -> bool:
+    return bool(_signed_in(user) and post is not None and post.author_id == user.pk)
+
+
+@rules.predicate
+def may_post_in_area_of_post(user: Any, post: Any) -> bool:
+    return bool(
+        post is not None and rules.has_perm("communities.post_in_area", user, _area_of_post(post))
+    )
+
+
+@rules.predicate
+def facilitates_area_of_post(user: Any, post: Any) -> bool:
+    return bool(post is not None and is_area_facilitator(user, _area_of_post(post)))
+
+
+@rules.predicate
+def thread_of_post_is_open(user: Any, post: Any) -> bool:
+    return bool(post is not None and _thread_of_post(post).locked_at is None)
+
+
+@rules.predicate
+def can_read_post(user: Any, post: Any) -> bool:
+    return bool(post is not None and can_view_area(user, _area_of_post(post)))
+
+
+@rules.predicate
+def is_question(user: Any, thread: Any) -> bool:
+    return bool(thread is not None and thread.category == "question")
+
+
+@rules.predicate
+def may_react(user: Any, reply: Any) -> bool:
+    """Joined members who can read the reply, not on their own reply."""
+    return bool(
+        has_joined(user)
+        and reply is not None
+        and reply.author_id != user.pk
+        and can_view_area(user, reply.thread.area)
+    )
+
+
+# The author edits until the thread is locked (and while still posting in the area);
+# facilitators always.
+rules.add_perm(
+    "communities.edit_post",
+    (is_post_author & may_post_in_area_of_post & thread_of_post_is_open) | facilitates_area_of_post,
+)
+rules.add_perm(
+    "communities.accept_answer",
+    is_question & ((is_post_author & may_post_in_area_of_post) | facilitates_area_of_post),
+)
+rules.add_perm("communities.mark_useful", may_react & ~is_suspended)
+rules.add_perm("communities.view_revisions", can_read_post)

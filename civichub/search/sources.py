@@ -29,9 +29,12 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
 from civichub.cms.models import NewsPage
+from civichub.communities.models import Area, Category, Thread
+from civichub.communities.models import Visibility as AreaVisibility
 from civichub.events.models import Event, EventKind
 from civichub.experiences.models import Experience
 from civichub.library.models import ResourceKind, ResourcePage
+from civichub.moderation.models import ContentState
 from civichub.organisations.models import Organisation
 from civichub.taxonomy.models import ParticipatoryMethod, Theme
 from civichub.territories.models import Municipality
@@ -336,6 +339,58 @@ register_source(
     document=_event_document,
 )
 
+
+# --- communities: discussions ------------------------------------------------------------------
+
+
+def _threads() -> QuerySet[Thread]:
+    return Thread.objects.select_related("area").prefetch_related("tags")
+
+
+def _thread_document(thread: Thread) -> Document | None:
+    """Visible threads of public areas (for everyone) and of members-only areas (for
+    members); never a private area's, nor a held, hidden or removed thread."""
+    area = thread.area
+    if thread.moderation_state != ContentState.VISIBLE:
+        return None
+    if area.visibility == AreaVisibility.PUBLIC:
+        visibility = Visibility.PUBLIC
+    elif area.visibility == AreaVisibility.MEMBERS:
+        visibility = Visibility.MEMBERS
+    else:
+        return None
+    with translation.override("it"):
+        category = str(dict(Category.choices).get(thread.category, ""))
+    text = plain_text(thread.body)
+    return Document(
+        title=thread.title,
+        summary=text[:300],
+        body=text,
+        keywords=" ".join(
+            [area.name, area.name_en, category, *(tag.name for tag in thread.tags.all())]
+        ),
+        url=thread.get_absolute_url(),
+        visibility=visibility,
+        published_at=thread.created_at,
+    )
+
+
+def _area_changed(sender: type[Model], instance: Area, raw: bool = False, **kwargs: Any) -> None:
+    """An area's visibility decides its threads' documents: re-read them all."""
+    if not raw and instance.pk:
+        schedule_index(Thread, Thread.objects.filter(area=instance).values_list("pk", flat=True))
+
+
+register_source(
+    Thread,
+    kind="thread",
+    slug="discussioni",
+    label=_("Discussione"),
+    label_plural=_("Discussioni"),
+    queryset=_threads,
+    document=_thread_document,
+)
+
 # Relations that documents read, whose changes may come without a save of the object.
 _RELATIONS = [
     Experience.themes.through,
@@ -346,6 +401,7 @@ _RELATIONS = [
     ResourcePage.themes.through,
     ResourcePage.methods.through,
     Event.themes.through,
+    Thread.tags.through,
 ]
 
 
@@ -410,6 +466,7 @@ def connect_signals() -> None:
         m2m_changed.connect(
             _relation_changed, sender=through, dispatch_uid=f"search-m2m-{through._meta.label}"
         )
+    post_save.connect(_area_changed, sender=Area, dispatch_uid="search-communities-area")
     page_published.connect(_page_changed, dispatch_uid="search-page-published")
     page_unpublished.connect(_page_changed, dispatch_uid="search-page-unpublished")
     post_save.connect(
