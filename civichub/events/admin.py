@@ -59,6 +59,7 @@ from civichub.core.spreadsheets import safe_cell
 
 from .models import (
     ACTIVE_STATUSES,
+    Cohort,
     Event,
     EventState,
     Registration,
@@ -325,9 +326,14 @@ class EventFilterSet(WagtailFilterSet):
         widget=forms.RadioSelect,
     )
 
+    cohort = django_filters.ModelChoiceFilter(
+        label=_lazy("Edizione del percorso"),
+        queryset=Cohort.objects.select_related("course").order_by("-starts_on", "pk"),
+    )
+
     class Meta:
         model = Event
-        fields = ["state", "kind", "format"]
+        fields = ["state", "kind", "format", "cohort"]
 
     def filter_when(self, queryset: QuerySet[Event], name: str, value: str) -> QuerySet[Event]:
         now = timezone.now()
@@ -473,6 +479,14 @@ class EventViewSet(SnippetViewSet):
             ObjectList(
                 [
                     FieldPanel("organisation"),
+                    FieldPanel("area"),
+                    MultiFieldPanel(
+                        [FieldPanel("cohort"), FieldPanel("module")],
+                        heading=_lazy("Incontro di un percorso"),
+                        help_text=_lazy(
+                            "Solo chi è iscritto all'edizione può iscriversi all'incontro."
+                        ),
+                    ),
                     InlinePanel("sessions", label=_lazy("Programma")),
                     InlinePanel("speakers", label=_lazy("Relatori"), panels=SPEAKER_PANELS),
                 ],

@@ -257,6 +257,11 @@ class EventApiFilters(Schema):
     organisation: str | None = Field(
         None, max_length=220, description="Slug of the organising organisation (organizzazione)."
     )
+    area: str | None = Field(
+        None,
+        max_length=80,
+        description="Slug of the organising working area (area); public areas only.",
+    )
 
 
 class _Unknown(Exception):
@@ -280,6 +285,17 @@ def _event_filters(params: EventApiFilters) -> EventFilters:
         )
         if organisation is None:
             raise _Unknown
+    area = None
+    if params.area:
+        from civichub.communities.models import Area, Visibility
+
+        area = (
+            Area.objects.filter(visibility=Visibility.PUBLIC, slug=params.area)
+            .only("pk", "slug", "name")
+            .first()
+        )
+        if area is None:
+            raise _Unknown
     return EventFilters(
         q=(params.q or "").strip(),
         when=Period(params.when.value),
@@ -290,6 +306,7 @@ def _event_filters(params: EventApiFilters) -> EventFilters:
         audience=AUDIENCE_KEYS[params.audience] if params.audience else "",
         free_seats=bool(params.free_seats),
         organisation=organisation,
+        area=area,
     )
 
 

@@ -4,6 +4,7 @@ cover Latin-1: typographic characters outside it are mapped to plain ones."""
 
 import datetime
 import unicodedata
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from django.core.exceptions import ValidationError
@@ -14,7 +15,7 @@ from fpdf import FPDF
 
 from civichub.accounts.mail import hub_name
 
-from .models import EventState, Registration, RegistrationStatus
+from .models import Enrolment, EnrolmentState, EventState, Registration, RegistrationStatus
 
 ROME = ZoneInfo("Europe/Rome")
 FONT = "Helvetica"
@@ -100,6 +101,52 @@ def _place(registration: Registration) -> str:
     return _("%(place)s e online") % {"place": place} if event.is_online else place
 
 
+@dataclass(frozen=True)
+class Line:
+    text: str
+    size: float
+    style: str = ""
+    color: tuple = TEXT
+    gap: float = 4
+
+
+def _certificate(title: str, lines: list[Line], footer: list[str]) -> bytes:
+    """An A4 landscape certificate with a double frame: the hub's name, ``title``, the
+    centred ``lines`` and a small ``footer`` at the bottom."""
+    hub = hub_name()
+    pdf = FPDF(orientation="landscape", unit="mm", format="A4")
+    pdf.set_title(latin1(title))
+    pdf.set_author(latin1(hub))
+    pdf.set_creator(latin1(hub))
+    pdf.set_auto_page_break(auto=False)
+    pdf.set_margins(25, 20, 25)
+    pdf.add_page()
+    width = pdf.w - pdf.l_margin - pdf.r_margin
+    pdf.set_draw_color(*PRIMARY)
+    pdf.set_line_width(1.2)
+    pdf.rect(10, 10, pdf.w - 20, pdf.h - 20)
+    pdf.set_line_width(0.3)
+    pdf.rect(13, 13, pdf.w - 26, pdf.h - 26)
+    pdf.set_y(26)
+    heading = [
+        Line(hub.upper(), 12, style="B", color=PRIMARY, gap=10),
+        Line(title, 28, "B", gap=12),
+    ]
+    for line in heading + lines:
+        pdf.set_font(FONT, line.style, line.size)
+        pdf.set_text_color(*line.color)
+        pdf.multi_cell(
+            width, line.size * 0.5, latin1(line.text), align="C", new_x="LMARGIN", new_y="NEXT"
+        )
+        pdf.ln(line.gap)
+    pdf.set_y(pdf.h - 38)
+    pdf.set_font(FONT, "", 9)
+    pdf.set_text_color(*MUTED)
+    for text in footer:
+        pdf.multi_cell(width, 4.5, latin1(text), align="C", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
 def certificate_refusal(registration: Registration) -> str | None:
     """Why there is no certificate for ``registration`` (yet), or ``None``."""
     event = registration.event
@@ -127,59 +174,87 @@ def certificate_pdf(registration: Registration) -> bytes:
     else:
         organiser = event.organiser.display_name if event.organiser is not None else hub
 
-    pdf = FPDF(orientation="landscape", unit="mm", format="A4")
-    pdf.set_title(latin1(_("Attestato di partecipazione")))
-    pdf.set_author(latin1(hub))
-    pdf.set_creator(latin1(hub))
-    pdf.set_auto_page_break(auto=False)
-    pdf.set_margins(25, 20, 25)
-    pdf.add_page()
-    width = pdf.w - pdf.l_margin - pdf.r_margin
-
-    pdf.set_draw_color(*PRIMARY)
-    pdf.set_line_width(1.2)
-    pdf.rect(10, 10, pdf.w - 20, pdf.h - 20)
-    pdf.set_line_width(0.3)
-    pdf.rect(13, 13, pdf.w - 26, pdf.h - 26)
-
-    def line(
-        text: str, size: float, *, style: str = "", color: tuple = TEXT, gap: float = 4
-    ) -> None:
-        pdf.set_font(FONT, style, size)
-        pdf.set_text_color(*color)
-        pdf.multi_cell(width, size * 0.5, latin1(text), align="C", new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(gap)
-
-    pdf.set_y(26)
-    line(hub.upper(), 12, style="B", color=PRIMARY, gap=10)
-    line(_("Attestato di partecipazione"), 28, style="B", gap=12)
-    line(_("Si attesta che"), 13, color=MUTED, gap=4)
-    line(name, 24, style="B", color=PRIMARY, gap=6)
-    line(_("ha partecipato a"), 13, color=MUTED, gap=4)
-    line(f"«{event.title}»", 17, style="B", gap=4)
-    line(f"{event.get_kind_display()} · {_place(registration)}", 12, gap=3)
-    line(_when(event.starts_at, event.ends_at), 12, gap=3)
-    line(_("organizzato da %(organiser)s") % {"organiser": organiser}, 12, gap=0)
-
-    pdf.set_y(pdf.h - 38)
-    pdf.set_font(FONT, "", 9)
-    pdf.set_text_color(*MUTED)
-    issued = _date(timezone.now())
-    pdf.multi_cell(
-        width,
-        4.5,
-        latin1(
+    return _certificate(
+        _("Attestato di partecipazione"),
+        [
+            Line(_("Si attesta che"), 13, color=MUTED),
+            Line(name, 24, style="B", color=PRIMARY, gap=6),
+            Line(_("ha partecipato a"), 13, color=MUTED),
+            Line(f"«{event.title}»", 17, style="B"),
+            Line(f"{event.get_kind_display()} · {_place(registration)}", 12, gap=3),
+            Line(_when(event.starts_at, event.ends_at), 12, gap=3),
+            Line(_("organizzato da %(organiser)s") % {"organiser": organiser}, 12, gap=0),
+        ],
+        [
             _("Rilasciato il %(date)s. Codice di verifica: %(code)s")
-            % {"date": issued, "code": registration.ticket_code}
+            % {"date": _date(timezone.now()), "code": registration.ticket_code},
+            _("Gli organizzatori possono verificare il codice nell'elenco delle presenze."),
+        ],
+    )
+
+
+# --- courses ------------------------------------------------------------------------------
+
+
+def course_certificate_refusal(enrolment: Enrolment) -> str | None:
+    if enrolment.state != EnrolmentState.COMPLETED:
+        return _(
+            "L'attestato di completamento sarà disponibile quando avrai raggiunto la "
+            "frequenza richiesta."
+        )
+    return None
+
+
+def course_certificate_pdf(enrolment: Enrolment) -> bytes:
+    """The completion certificate of a course (same layout as the attendance one):
+    name, course, cohort with dates, attendance, organiser, verification code."""
+    from .course_services import attendance
+
+    refusal = course_certificate_refusal(enrolment)
+    if refusal:
+        raise ValidationError(refusal, code="unavailable")
+    cohort, user = enrolment.cohort, enrolment.user
+    course = cohort.course
+    hub = hub_name()
+    name = user.get_full_name() or user.display_name
+    organiser = course.organisation.name if course.organisation is not None else hub
+    attended, held = attendance(enrolment)
+
+    lines = [
+        Line(_("Si attesta che"), 13, color=MUTED),
+        Line(name, 24, style="B", color=PRIMARY, gap=6),
+        Line(_("ha completato il percorso formativo"), 13, color=MUTED),
+        Line(f"«{course.title}»", 17, style="B"),
+        Line(
+            _("%(cohort)s, dal %(start)s al %(end)s")
+            % {
+                "cohort": cohort.name,
+                "start": date_format(cohort.starts_on, "DATE_FORMAT"),
+                "end": date_format(cohort.ends_on, "DATE_FORMAT"),
+            },
+            12,
+            gap=3,
         ),
-        align="C",
-        new_x="LMARGIN",
-        new_y="NEXT",
+    ]
+    if held:
+        lines.append(
+            Line(
+                _("Presenze: %(attended)d incontri su %(held)d")
+                % {"attended": attended, "held": held},
+                12,
+                gap=3,
+            )
+        )
+    lines.append(Line(_("organizzato da %(organiser)s") % {"organiser": organiser}, 12, gap=0))
+    return _certificate(
+        _("Attestato di completamento"),
+        lines,
+        [
+            _("Completato il %(date)s. Codice di verifica: %(code)s")
+            % {
+                "date": _date(enrolment.completed_at or timezone.now()),
+                "code": enrolment.certificate_code,
+            },
+            _("Il gruppo del percorso può verificare il codice nell'elenco degli iscritti."),
+        ],
     )
-    pdf.multi_cell(
-        width,
-        4.5,
-        latin1(_("Gli organizzatori possono verificare il codice nell'elenco delle presenze.")),
-        align="C",
-    )
-    return bytes(pdf.output())

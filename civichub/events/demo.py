@@ -1455,3 +1455,560 @@ def seed(log: Callable[[str], None]) -> None:
             f"eventi: {len(postponed)} rimandati perché mancano comuni o persone "
             "dimostrative; esegui load_territories e di nuovo seed_demo"
         )
+    seed_courses(log)
+
+
+# --- courses (the "Scuola") --------------------------------------------------------------------
+#
+# Two courses of seed 002: the "Scuola di Alta Formazione" with selection (one edition
+# running: about twenty applications scored by two reviewers and decided, sessions as
+# events with check-ins, assignments with feedback, completions by the course's rule)
+# and a short open course (one edition ended and completed, one open for enrolment).
+# Rows are written as the services would leave them (no e-mail); each edition gets its
+# private working area through ``course_services.cohort_area_ensure``. Idempotent: a
+# course whose slug exists is left alone.
+
+
+@dataclass(frozen=True)
+class CourseSession:
+    day: int  # days from the seed
+    module: int  # index in the course's modules
+    title: str
+    kind: str = EventKind.TRAINING_DAY
+
+
+@dataclass(frozen=True)
+class CourseEdition:
+    slug: str
+    name: str
+    starts: int  # days from the seed
+    ends: int
+    state: str
+    capacity: int
+    tutors: tuple[str, ...]
+    sessions: tuple[CourseSession, ...]
+    applicants: int = 0  # selection: how many apply (top ``admitted`` are admitted)
+    admitted: int = 0
+    enrolled: int = 0  # open enrolment: how many enrolled
+    assignments: tuple[tuple[str, str, int], ...] = ()  # title, instructions, due day
+
+
+@dataclass(frozen=True)
+class DemoCourse:
+    slug: str
+    title: str
+    summary: str
+    description: tuple[str, ...]
+    admission: str
+    coordinator: str
+    organisation: str
+    themes: tuple[str, ...]
+    audiences: tuple[str, ...]
+    modules: tuple[tuple[str, str], ...]
+    criteria: tuple[tuple[str, int], ...]
+    editions: tuple[CourseEdition, ...]
+
+
+SCHOOL_SLUG = "scuola-alta-formazione-co-progettazione"
+TABLE_COURSE_SLUG = "facilitare-un-tavolo-di-co-progettazione"
+COURSES = (
+    DemoCourse(
+        slug=SCHOOL_SLUG,
+        title="Scuola di Alta Formazione sulla co-progettazione",
+        summary=(
+            "Un percorso formativo per dirigenti, amministratori pubblici e responsabili "
+            "di organizzazioni del Terzo Settore che guidano processi di "
+            "co-programmazione e co-progettazione."
+        ),
+        description=(
+            "La Scuola accompagna chi ha responsabilità di governo dei processi "
+            "collaborativi: dal quadro normativo dell'articolo 55 del Codice del Terzo "
+            "Settore e del DM 72/2021 alla costruzione di un tavolo, fino alla "
+            "valutazione d'impatto.",
+            "Gli incontri alternano lezioni, studio di casi reali e lavoro di gruppo. "
+            "Ogni edizione ha un'area di lavoro riservata per lo scambio tra pari e per "
+            "avviare partenariati su obiettivi comuni.",
+        ),
+        admission="selection",
+        coordinator="federica.sala",
+        organisation="rete-italiana-partecipazione-civica",
+        themes=("welfare-e-inclusione", "beni-comuni"),
+        audiences=(PA, ETS),
+        modules=(
+            ("Il quadro normativo", "Articolo 55 del CTS, sentenza 131/2020, DM 72/2021."),
+            ("Co-programmare", "Leggere i bisogni del territorio insieme agli enti."),
+            ("Co-progettare", "Dal bando al tavolo: ruoli, regole, risorse condivise."),
+            ("Valutare l'impatto", "Indicatori, rendicontazione e apprendimento."),
+        ),
+        criteria=(
+            ("Esperienza nel ruolo", 3),
+            ("Motivazione", 2),
+            ("Ricaduta sul territorio", 1),
+        ),
+        editions=(
+            CourseEdition(
+                slug="edizione-2025",
+                name="Edizione 2025",
+                starts=-40,
+                ends=50,
+                state="running",
+                capacity=14,
+                tutors=("emanuele.santoro", "contributore"),
+                applicants=20,
+                admitted=12,
+                sessions=(
+                    CourseSession(-40, 0, "Il quadro normativo della co-progettazione"),
+                    CourseSession(-26, 1, "Co-programmare: leggere i bisogni insieme"),
+                    CourseSession(-12, 1, "Laboratorio: la mappa degli attori", EventKind.WORKSHOP),
+                    CourseSession(2, 2, "Co-progettare: dal bando al tavolo"),
+                    CourseSession(
+                        16, 2, "Studio di casi: tre tavoli a confronto", EventKind.WEBINAR
+                    ),
+                    CourseSession(44, 3, "Valutare l'impatto dei partenariati"),
+                ),
+                assignments=(
+                    (
+                        "Mappa degli attori del tuo territorio",
+                        "Disegna la mappa degli enti pubblici e del Terzo Settore coinvolti "
+                        "in un servizio del tuo territorio e indica chi manca al tavolo.",
+                        -5,
+                    ),
+                    (
+                        "Proposta di avviso di co-progettazione",
+                        "Scrivi in due pagine l'ossatura di un avviso di co-progettazione: "
+                        "oggetto, risorse condivise, regole del tavolo.",
+                        20,
+                    ),
+                ),
+            ),
+        ),
+    ),
+    DemoCourse(
+        slug=TABLE_COURSE_SLUG,
+        title="Facilitare un tavolo di co-progettazione",
+        summary=(
+            "Tre incontri pratici per chi conduce tavoli tra enti e associazioni: "
+            "preparare, condurre e chiudere un incontro che decide."
+        ),
+        description=(
+            "Un percorso breve e pratico, aperto a chi facilita o vuole facilitare "
+            "tavoli di co-progettazione: strumenti, esercitazioni e simulazioni.",
+        ),
+        admission="open",
+        coordinator="contributore",
+        organisation="quartieri-in-rete-aps",
+        themes=("beni-comuni", "rigenerazione-urbana"),
+        audiences=(FACILITATORS, ETS, CITIZENS),
+        modules=(
+            ("Preparare il tavolo", "Chi invitare, l'ordine del giorno, le regole."),
+            ("Condurre l'incontro", "Tecniche di facilitazione e gestione dei conflitti."),
+            ("Chiudere e restituire", "Decisioni, verbale, restituzione pubblica."),
+        ),
+        criteria=(),
+        editions=(
+            CourseEdition(
+                slug="primavera",
+                name="Edizione di primavera",
+                starts=-120,
+                ends=-92,
+                state="closed",
+                capacity=20,
+                tutors=("paolo.greco",),
+                enrolled=14,
+                sessions=(
+                    CourseSession(-120, 0, "Preparare un tavolo di co-progettazione", WORKSHOP),
+                    CourseSession(
+                        -106, 1, "Condurre l'incontro: tecniche di facilitazione", WORKSHOP
+                    ),
+                    CourseSession(-92, 2, "Chiudere e restituire le decisioni", WORKSHOP),
+                ),
+            ),
+            CourseEdition(
+                slug="autunno",
+                name="Edizione d'autunno",
+                starts=30,
+                ends=58,
+                state="open",
+                capacity=20,
+                tutors=("paolo.greco", "valentina.romano"),
+                enrolled=6,
+                sessions=(
+                    CourseSession(30, 0, "Preparare un tavolo: chi invitare e perché", WORKSHOP),
+                    CourseSession(44, 1, "Condurre l'incontro che decide", WORKSHOP),
+                    CourseSession(58, 2, "Restituire le decisioni al territorio", WORKSHOP),
+                ),
+            ),
+        ),
+    ),
+)
+
+MOTIVATIONS = (
+    "Coordino l'ufficio di piano di un ambito sociale e dobbiamo avviare il primo "
+    "avviso di co-progettazione: vorrei farlo con metodo.",
+    "Sono presidente di una cooperativa sociale che partecipa a molti tavoli: vorrei "
+    "imparare a proporre e non solo a rispondere.",
+    "Lavoro nel settore politiche giovanili del mio comune e cerco strumenti per "
+    "coinvolgere le associazioni fin dalla programmazione.",
+    "Dirigo una fondazione di comunità e vorrei costruire partenariati più stabili con "
+    "gli enti locali del territorio.",
+    "Come assessora ai servizi sociali voglio capire come cambiano le procedure dopo il "
+    "DM 72/2021 e come spiegarle alla mia giunta.",
+)
+SUBMISSION_TEXTS = (
+    "Nel nostro distretto il servizio di assistenza domiciliare coinvolge il Comune, "
+    "l'ASL, due cooperative e un'associazione di volontariato; mancano al tavolo i "
+    "medici di base e i rappresentanti dei familiari.",
+    "La mappa mostra una rete fitta nel capoluogo e quasi assente nei comuni montani: "
+    "proponiamo un tavolo itinerante tra le sedi delle unioni dei comuni.",
+)
+FEEDBACKS = (
+    "Mappa chiara e ben argomentata. Prova a indicare anche le risorse che ciascun "
+    "attore può mettere in comune.",
+    "Buona analisi: manca il ruolo degli enti del Terzo Settore più piccoli, che spesso "
+    "restano fuori dai tavoli.",
+)
+
+
+def _course_people(names: tuple[str, ...], users: dict[str, User]) -> list[User]:
+    return [users[name] for name in names if name in users]
+
+
+def _session_event(
+    course: "Any",
+    cohort: "Any",
+    session: CourseSession,
+    modules: list["Any"],
+    *,
+    cover: Any,
+    organiser: User,
+    themes: list[Theme],
+    today: datetime.date,
+    now: datetime.datetime,
+) -> Event:
+    starts = timezone.make_aware(
+        datetime.datetime.combine(today + datetime.timedelta(days=session.day), datetime.time(14))
+    )
+    ends = starts + datetime.timedelta(hours=3)
+    slug = f"{course.slug[:60]}-{cohort.slug}-{session.day + 1000}"
+    created = min(starts - datetime.timedelta(days=30), now - datetime.timedelta(days=2))
+    event = Event(
+        slug=slug,
+        title=session.title,
+        summary=f"Incontro del percorso «{course.title}» ({cohort.name}).",
+        kind=session.kind,
+        format=ONLINE,
+        starts_at=starts,
+        ends_at=ends,
+        online_url=f"https://videoconferenza.example.org/{slug}",
+        online_instructions=ONLINE_INSTRUCTIONS,
+        organisation=course.organisation,
+        organiser=organiser,
+        cover=cover,
+        state=PUBLISHED,
+        published_at=created + datetime.timedelta(days=1),
+        registration_required=True,
+        waitlist_enabled=False,
+        feedback_requested_at=ends + datetime.timedelta(days=1) if ends < now else None,
+        created_at=created,
+        cohort=cohort,
+        module=modules[session.module],
+        for_public_bodies=course.for_public_bodies,
+        for_third_sector=course.for_third_sector,
+        for_citizens=course.for_citizens,
+        for_facilitators=course.for_facilitators,
+        themes=themes,
+    )
+    event.save()
+    return event
+
+
+def _seed_course(demo: DemoCourse, context: _Context, now: datetime.datetime) -> dict[str, int]:
+    from .course_services import (
+        _area_add,
+        attendance,
+        cohort_area_ensure,
+        meets_attendance,
+        score_total,
+    )
+    from .models import (
+        Application,
+        ApplicationCriterion,
+        ApplicationScore,
+        ApplicationStatus,
+        Assignment,
+        Cohort,
+        Course,
+        CourseModule,
+        Enrolment,
+        EnrolmentState,
+        Submission,
+    )
+
+    rng = random.Random(demo.slug)
+    today = timezone.localdate(now)
+    users = context.users
+    coordinator = users[demo.coordinator]
+    themes = [context.themes[slug] for slug in demo.themes if slug in context.themes]
+    organisation = Organisation.objects.filter(slug=demo.organisation).first()
+    course = Course(
+        slug=demo.slug,
+        title=demo.title,
+        summary=demo.summary,
+        description="\n\n".join(demo.description),
+        organisation=organisation,
+        coordinator=coordinator,
+        admission=demo.admission,
+        state="published",
+        created_at=now - datetime.timedelta(days=150),
+        **{AUDIENCES[slug][0]: True for slug in demo.audiences},
+    )
+    course.save()
+    course.themes.set(themes)
+    modules = []
+    for n, (title, description) in enumerate(demo.modules):
+        module = CourseModule.objects.create(
+            course=course, title=title, description=description, sort_order=n
+        )
+        materials = list(
+            ResourcePage.objects.live()
+            .public()
+            .filter(themes__slug__in=demo.themes)
+            .distinct()
+            .order_by("-publication_date", "pk")[n : n + 2]
+        )
+        module.materials.set(materials)
+        modules.append(module)
+    criteria = [
+        ApplicationCriterion.objects.create(
+            course=course, name=name, weight=weight, max_score=10, sort_order=n
+        )
+        for n, (name, weight) in enumerate(demo.criteria)
+    ]
+    cover = _cover(
+        Demo(
+            slug=f"percorso-{demo.slug}"[:120],
+            title=demo.title,
+            summary="",
+            description=(),
+            kind=TRAINING,
+            format=ONLINE,
+            day=0,
+            start=(14, 0),
+            minutes=180,
+            organiser=demo.coordinator,
+            themes=demo.themes,
+        )
+    )
+    counts = {"applications": 0, "enrolments": 0, "sessions": 0, "completed": 0}
+    staff_like = {user.pk for user in users.values() if user.is_staff}
+    for edition in demo.editions:
+        tutors = _course_people(edition.tutors, users)
+        cohort = Cohort.objects.create(
+            course=course,
+            slug=edition.slug,
+            name=edition.name,
+            starts_on=today + datetime.timedelta(days=edition.starts),
+            ends_on=today + datetime.timedelta(days=edition.ends),
+            capacity=edition.capacity,
+            applications_open_at=timezone.make_aware(
+                datetime.datetime.combine(
+                    today + datetime.timedelta(days=min(edition.starts - 45, -10)),
+                    datetime.time(9),
+                )
+            ),
+            applications_close_at=timezone.make_aware(
+                datetime.datetime.combine(
+                    today + datetime.timedelta(days=edition.starts - 3), datetime.time(18)
+                )
+            ),
+            state=edition.state,
+            created_at=now - datetime.timedelta(days=max(60 - edition.starts, 60)),
+        )
+        cohort.tutors.set(tutors)
+        cohort_area_ensure(cohort=cohort)
+        sessions = [
+            _session_event(
+                course,
+                cohort,
+                session,
+                modules,
+                cover=cover,
+                organiser=coordinator,
+                themes=themes,
+                today=today,
+                now=now,
+            )
+            for session in edition.sessions
+        ]
+        counts["sessions"] += len(sessions)
+        taken = {coordinator.pk, *(tutor.pk for tutor in tutors)} | staff_like
+        pool = [
+            user
+            for name, user in users.items()
+            if user.pk not in taken and name != "partecipante" and user.joined_at
+        ]
+        wanted = edition.applicants or edition.enrolled
+        people = rng.sample(pool, k=min(len(pool), max(wanted - 1, 0)))
+        if "partecipante" in users and edition.state != "closed":
+            people.insert(0, users["partecipante"])  # the demo login takes part
+        enrolled: list[User] = []
+        if edition.applicants:
+            opened = cohort.applications_open_at or now
+            reviewers = tutors[:2]
+            applications = []
+            for n, person in enumerate(people):
+                application = Application.objects.create(
+                    cohort=cohort,
+                    applicant=person,
+                    motivation=rng.choice(MOTIVATIONS),
+                    submitted_at=opened + datetime.timedelta(days=1 + n),
+                )
+                for criterion in criteria:
+                    for reviewer in reviewers:
+                        base = 9 if person == users.get("partecipante") else rng.randint(4, 9)
+                        ApplicationScore.objects.create(
+                            application=application,
+                            criterion=criterion,
+                            reviewer=reviewer,
+                            score=min(10, max(0, base + rng.randint(-1, 1))),
+                        )
+                application.score_total = score_total(application)
+                application.save(update_fields=["score_total"])
+                applications.append(application)
+            ranking = sorted(applications, key=lambda item: (-(item.score_total or 0), item.pk))
+            decided_at = timezone.make_aware(
+                datetime.datetime.combine(
+                    today + datetime.timedelta(days=edition.starts - 2), datetime.time(12)
+                )
+            )
+            for position, application in enumerate(ranking):
+                if position < edition.admitted:
+                    status = ApplicationStatus.ADMITTED
+                elif position < edition.admitted + 4:
+                    status = ApplicationStatus.WAITLISTED
+                else:
+                    status = ApplicationStatus.REFUSED
+                application.status = status
+                application.decided_by = coordinator
+                application.decided_at = decided_at
+                application.decision_note = (
+                    "Ti aspettiamo al primo incontro."
+                    if status == ApplicationStatus.ADMITTED
+                    else ""
+                )
+                application.save(
+                    update_fields=["status", "decided_by", "decided_at", "decision_note"]
+                )
+                if status == ApplicationStatus.ADMITTED:
+                    enrolled.append(application.applicant)
+            counts["applications"] += len(applications)
+        else:
+            enrolled = people[: edition.enrolled]
+        enrolments = []
+        for n, person in enumerate(enrolled):
+            admission = (
+                Application.objects.filter(cohort=cohort, applicant=person).first()
+                if edition.applicants
+                else None
+            )
+            enrolments.append(
+                Enrolment.objects.create(
+                    cohort=cohort,
+                    user=person,
+                    application=admission,
+                    created_at=now - datetime.timedelta(days=max(5, -edition.starts + 5 - n)),
+                )
+            )
+            _area_add(cohort, person)
+        counts["enrolments"] += len(enrolments)
+        # Every enrolled person is registered to every session; past ones with check-ins.
+        for event in sessions:
+            past = event.ends_at < now
+            rows = []
+            for enrolment in enrolments:
+                row = Registration(
+                    event=event,
+                    user=enrolment.user,
+                    status=RegistrationStatus.CONFIRMED,
+                    queued_at=enrolment.created_at,
+                    created_at=enrolment.created_at,
+                )
+                if past:
+                    row.reminded_day_at = event.starts_at - datetime.timedelta(days=1)
+                    row.reminded_hour_at = event.starts_at - datetime.timedelta(hours=1)
+                    if enrolment.user == users.get("partecipante") or rng.random() < 0.8:
+                        row.checked_in_at = event.starts_at + datetime.timedelta(
+                            minutes=rng.randint(-10, 15)
+                        )
+                        row.checked_in_by = coordinator
+                        row.feedback_requested_at = event.feedback_requested_at
+                rows.append(row)
+            Registration.objects.bulk_create(rows)
+            Event.objects.filter(pk=event.pk).update(confirmed_count=len(rows))
+        for title, instructions, due in edition.assignments:
+            due_at = timezone.make_aware(
+                datetime.datetime.combine(today + datetime.timedelta(days=due), datetime.time(23))
+            )
+            assignment = Assignment.objects.create(
+                cohort=cohort,
+                module=modules[min(len(modules) - 1, 1 if due < 0 else 2)],
+                title=title,
+                instructions=instructions,
+                due_at=due_at,
+            )
+            for enrolment in enrolments:
+                if due < 0 and rng.random() < 0.85:
+                    reviewed = rng.random() < 0.8
+                    Submission.objects.create(
+                        assignment=assignment,
+                        enrolment=enrolment,
+                        text=rng.choice(SUBMISSION_TEXTS),
+                        submitted_at=due_at - datetime.timedelta(days=rng.randint(1, 4)),
+                        feedback=rng.choice(FEEDBACKS) if reviewed else "",
+                        feedback_by=tutors[0] if reviewed and tutors else None,
+                        feedback_at=due_at + datetime.timedelta(days=2) if reviewed else None,
+                        accepted=reviewed,
+                    )
+                elif due >= 0 and rng.random() < 0.25:
+                    Submission.objects.create(
+                        assignment=assignment,
+                        enrolment=enrolment,
+                        text=rng.choice(SUBMISSION_TEXTS),
+                        submitted_at=now - datetime.timedelta(days=1),
+                    )
+        # Completions by the course's rule, as ``completion_check`` would have left them.
+        for enrolment in enrolments:
+            attended, held = attendance(enrolment, now)
+            if meets_attendance(attended, held, course.completion_attendance):
+                enrolment.state = EnrolmentState.COMPLETED
+                enrolment.completed_at = min(now, sessions[-1].ends_at + datetime.timedelta(days=1))
+                enrolment.save(update_fields=["state", "completed_at"])
+                counts["completed"] += 1
+        Cohort.objects.filter(pk=cohort.pk).update(
+            enrolled_count=len(enrolments),
+            applications_count=Application.objects.filter(cohort=cohort).count(),
+        )
+    return counts
+
+
+def seed_courses(log: Callable[[str], None]) -> None:
+    from .models import Course
+
+    context = _Context.load()
+    now = timezone.now()
+    existing = set(
+        Course.objects.filter(slug__in=[c.slug for c in COURSES]).values_list("slug", flat=True)
+    )
+    created: list[str] = []
+    totals = {"applications": 0, "enrolments": 0, "sessions": 0, "completed": 0}
+    for demo in COURSES:
+        if demo.slug in existing or demo.coordinator not in context.users:
+            continue
+        counts = _seed_course(demo, context, now)
+        created.append(demo.slug)
+        totals = {key: totals[key] + counts[key] for key in totals}
+    log(
+        f"percorsi: {len(created)} creati ({totals['sessions']} incontri, "
+        f"{totals['applications']} candidature, {totals['enrolments']} iscrizioni, "
+        f"{totals['completed']} completati), {len(existing)} già presenti"
+    )

@@ -6,7 +6,9 @@ Parameters: ``q``; ``quando`` (``prossimi``, the default, or ``passati``); ``tip
 any of them); ``regione`` (slug); ``modalita`` (``online``, ``presenza``, ``ibrido``);
 ``pubblico`` (``pa``, ``terzo-settore``, ``cittadini``, ``facilitatori``); ``posti``
 (``liberi``); ``organizzazione`` (slug); ``mese`` (``YYYY-MM``, the calendar's month);
-``pagina`` (read by the list). A value that is not understood is dropped and named in a
+``area`` (slug of a working area the person may see: per-area calendars; any other
+slug is treated as unknown, so a private area is never revealed); ``pagina`` (read by
+the list). A value that is not understood is dropped and named in a
 notice, never an error page.
 """
 
@@ -67,9 +69,14 @@ class EventFilterForm(forms.Form):
         label=_("Posti"), required=False, choices=_blank([(FREE_SEATS, FREE_SEATS)])
     )
     organizzazione = forms.SlugField(label=_("Organizzazione"), required=False, max_length=220)
+    area = forms.SlugField(label=_("Area di lavoro"), required=False, max_length=80)
 
-    def __init__(self, data: Any, *, vocabularies: Vocabularies | None = None) -> None:
+    def __init__(
+        self, data: Any, *, vocabularies: Vocabularies | None = None, user: Any = None
+    ) -> None:
         super().__init__(data)
+        self.user = user
+        self._area: Any = None
         self.vocabularies = vocabularies or catalogue_vocabularies()
         self.regions = {region.slug: region for region in self.vocabularies.regions}
         self.themes = {theme.slug: theme for theme in self.vocabularies.themes}
@@ -96,6 +103,22 @@ class EventFilterForm(forms.Form):
                 raise forms.ValidationError(gettext("Organizzazione sconosciuta."))
         return slug
 
+    def clean_area(self) -> str:
+        slug = self.cleaned_data.get("area") or ""
+        if slug:
+            from civichub.communities.models import Area
+
+            self._area = (
+                Area.objects.visible_to(self.user)
+                .only("pk", "slug", "name", "name_en")
+                .filter(slug=slug)
+                .first()
+            )
+            if self._area is None:
+                # The same answer for a private area and for none at all.
+                raise forms.ValidationError(gettext("Area sconosciuta."))
+        return slug
+
     def ignored(self) -> list[str]:
         """Labels of the parameters with a value that was not understood, in form order
         (the month last)."""
@@ -120,6 +143,7 @@ class EventFilterForm(forms.Form):
             audience=data.get("pubblico") or "",
             free_seats=data.get("posti") == FREE_SEATS,
             organisation=self._organisation if data.get("organizzazione") else None,
+            area=self._area if data.get("area") else None,
         )
 
     def month(self, today: datetime.date) -> datetime.date:
@@ -159,6 +183,8 @@ def filter_params(filters: EventFilters, *, with_period: bool = True) -> list[tu
         params.append(("posti", FREE_SEATS))
     if filters.organisation is not None:
         params.append(("organizzazione", filters.organisation.slug))
+    if filters.area is not None:
+        params.append(("area", filters.area.slug))
     return params
 
 
@@ -206,4 +232,7 @@ def filter_chips(
     if filters.organisation is not None:
         label = gettext("Organizzato da %(name)s") % {"name": filters.organisation.name}
         chips.append({"label": label, "remove_url": without("organizzazione")})
+    if filters.area is not None:
+        label = gettext("Area: %(name)s") % {"name": filters.area.tr_name}
+        chips.append({"label": label, "remove_url": without("area")})
     return chips

@@ -65,8 +65,11 @@ class Language(models.TextChoices):
 
 class EventQuerySet(models.QuerySet["Event"]):
     def public(self) -> "EventQuerySet":
-        """What visitors may see: published events and cancelled ones (shown as such)."""
-        return self.filter(state__in=(EventState.PUBLISHED, EventState.CANCELLED))
+        """What visitors may see: published events and cancelled ones (shown as such),
+        except the sessions of a course still in draft (published with the course)."""
+        return self.filter(state__in=(EventState.PUBLISHED, EventState.CANCELLED)).exclude(
+            cohort__course__state="draft"
+        )
 
     def upcoming(self, now=None) -> "EventQuerySet":
         return self.filter(ends_at__gte=now or timezone.now())
@@ -175,6 +178,31 @@ class Event(ClusterableModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="recorded_events",
+    )
+    area = models.ForeignKey(
+        "communities.Area",
+        verbose_name=_("area di lavoro che organizza"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    # A session of a course's cohort: only its active enrolments may register.
+    cohort = models.ForeignKey(
+        "Cohort",
+        verbose_name=_("edizione del percorso"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
+    )
+    module = models.ForeignKey(
+        "CourseModule",
+        verbose_name=_("modulo del percorso"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
     )
 
     state = models.CharField(
@@ -415,3 +443,412 @@ class EventFeedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.registration} · {self.rating}/5"
+
+
+# --- courses ---------------------------------------------------------------------------
+#
+# A course (percorso formativo) is run in cohorts (editions); a cohort's sessions are
+# ``Event`` rows with ``cohort`` set, so registration, reminders, check-in and the
+# attendance certificate are the events' own. Counters on the cohort
+# (``enrolled_count``, ``applications_count``) are written only by
+# ``course_services`` under the cohort's row lock.
+
+
+def _private_name(folder: str, filename: str) -> str:
+    """A random name under ``courses/`` (never served from /media/: civichub/urls.py
+    excludes the folder); the extension is kept, the person's file name is not."""
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    suffix = "".join(char for char in suffix if char.isalnum())[:8] or "bin"
+    return f"courses/{folder}/{secrets.token_urlsafe(24)}.{suffix}"
+
+
+def cv_path(instance: "Application", filename: str) -> str:
+    return _private_name("cv", filename)
+
+
+def submission_path(instance: "Submission", filename: str) -> str:
+    return _private_name("submissions", filename)
+
+
+def new_certificate_code() -> str:
+    return secrets.token_hex(8).upper()
+
+
+class Admission(models.TextChoices):
+    OPEN = "open", _("Iscrizione libera")
+    SELECTION = "selection", _("Con selezione")
+
+
+ADMISSION_SLUGS = {Admission.OPEN: "libera", Admission.SELECTION: "selezione"}
+
+
+class CourseState(models.TextChoices):
+    DRAFT = "draft", _("Bozza")
+    PUBLISHED = "published", _("Pubblicato")
+    ARCHIVED = "archived", _("Archiviato")
+
+
+class CourseQuerySet(models.QuerySet["Course"]):
+    def public(self) -> "CourseQuerySet":
+        return self.filter(state__in=(CourseState.PUBLISHED, CourseState.ARCHIVED))
+
+
+class Course(ClusterableModel):
+    slug = models.SlugField(_("indirizzo"), max_length=120, unique=True)
+    title = models.CharField(_("titolo"), max_length=160)
+    title_en = models.CharField(_("titolo (inglese)"), max_length=160, blank=True)
+    summary = models.TextField(_("sommario"), max_length=300)
+    summary_en = models.TextField(_("sommario (inglese)"), max_length=300, blank=True)
+    description = models.TextField(
+        _("descrizione"), blank=True, help_text=_("Paragrafi separati da una riga vuota.")
+    )
+    description_en = models.TextField(_("descrizione (inglese)"), blank=True)
+    themes = ParentalManyToManyField(
+        "taxonomy.Theme", verbose_name=_("temi"), blank=True, related_name="courses"
+    )
+    for_public_bodies = models.BooleanField(_("per pubbliche amministrazioni"), default=False)
+    for_third_sector = models.BooleanField(_("per il Terzo Settore"), default=False)
+    for_citizens = models.BooleanField(_("per i cittadini"), default=False)
+    for_facilitators = models.BooleanField(_("per i facilitatori"), default=False)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("organizzazione"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="courses",
+    )
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsabile del percorso"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="coordinated_courses",
+    )
+    admission = models.CharField(
+        _("ammissione"), max_length=20, choices=Admission.choices, default=Admission.OPEN
+    )
+    completion_attendance = models.PositiveSmallIntegerField(
+        _("presenza minima per completare (%)"),
+        default=75,
+        help_text=_("Percentuale degli incontri svolti a cui partecipare."),
+    )
+    requires_assignments = models.BooleanField(
+        _("consegne accettate necessarie per completare"), default=False
+    )
+    state = models.CharField(
+        _("stato"), max_length=20, choices=CourseState.choices, default=CourseState.DRAFT
+    )
+    created_at = models.DateTimeField(_("creato il"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("aggiornato il"), auto_now=True)
+
+    objects = CourseQuerySet.as_manager()
+
+    tr_title = TranslatedField("title", "title_en")
+    tr_summary = TranslatedField("summary", "summary_en")
+    tr_description = TranslatedField("description", "description_en")
+
+    class Meta:
+        verbose_name = _("percorso formativo")
+        verbose_name_plural = _("percorsi formativi")
+        ordering = ["title", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(completion_attendance__lte=100),
+                name="events_course_attendance_percent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:course", args=[self.slug])
+
+    @property
+    def audiences(self) -> list[tuple[str, str]]:
+        return audiences_of(self)
+
+    @property
+    def with_selection(self) -> bool:
+        return self.admission == Admission.SELECTION
+
+
+class CourseModule(Orderable, ClusterableModel):
+    """One step of a course: its sessions are the events with ``module`` set, plus
+    library materials and the cohort's assignments."""
+
+    course = ParentalKey(Course, on_delete=models.CASCADE, related_name="modules")
+    title = models.CharField(_("titolo"), max_length=200)
+    title_en = models.CharField(_("titolo (inglese)"), max_length=200, blank=True)
+    description = models.TextField(_("descrizione"), blank=True, max_length=3000)
+    materials = ParentalManyToManyField(
+        "library.ResourcePage",
+        verbose_name=_("materiali"),
+        blank=True,
+        related_name="course_modules",
+    )
+
+    tr_title = TranslatedField("title", "title_en")
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("modulo")
+        verbose_name_plural = _("moduli")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ApplicationCriterion(Orderable):
+    """A selection criterion: the weighted total is Σ weight × (mean score of the
+    reviewers on the criterion)."""
+
+    course = ParentalKey(Course, on_delete=models.CASCADE, related_name="criteria")
+    name = models.CharField(_("criterio"), max_length=160)
+    weight = models.PositiveSmallIntegerField(_("peso"), default=1)
+    max_score = models.PositiveSmallIntegerField(_("punteggio massimo"), default=10)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("criterio di selezione")
+        verbose_name_plural = _("criteri di selezione")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CohortState(models.TextChoices):
+    DRAFT = "draft", _("Bozza")
+    OPEN = "open", _("Aperta")
+    RUNNING = "running", _("In corso")
+    CLOSED = "closed", _("Conclusa")
+
+
+class Cohort(models.Model):  # type: ignore[django-manager-missing]
+    course = models.ForeignKey(
+        Course, verbose_name=_("percorso"), on_delete=models.CASCADE, related_name="cohorts"
+    )
+    slug = models.SlugField(_("indirizzo"), max_length=80)
+    name = models.CharField(_("nome dell'edizione"), max_length=120)
+    starts_on = models.DateField(_("inizio"))
+    ends_on = models.DateField(_("fine"))
+    capacity = models.PositiveIntegerField(
+        _("posti"), null=True, blank=True, help_text=_("Vuoto: posti illimitati.")
+    )
+    applications_open_at = models.DateTimeField(
+        _("apertura di candidature e iscrizioni"), null=True, blank=True
+    )
+    applications_close_at = models.DateTimeField(
+        _("chiusura di candidature e iscrizioni"), null=True, blank=True
+    )
+    tutors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("tutor"),
+        blank=True,
+        related_name="tutored_cohorts",
+    )
+    state = models.CharField(
+        _("stato"), max_length=20, choices=CohortState.choices, default=CohortState.DRAFT
+    )
+    area = models.ForeignKey(
+        "communities.Area",
+        verbose_name=_("area di lavoro"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cohorts",
+    )
+    enrolled_count = models.PositiveIntegerField(default=0, editable=False)
+    applications_count = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("edizione")
+        verbose_name_plural = _("edizioni")
+        ordering = ["starts_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["course", "slug"], name="events_cohort_slug"),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="events_cohort_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.course} · {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:course", args=[self.course.slug]) + f"#edizione-{self.slug}"
+
+    @property
+    def seats_left(self) -> int | None:
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.enrolled_count, 0)
+
+
+class ApplicationStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Inviata")
+    ADMITTED = "admitted", _("Ammessa")
+    WAITLISTED = "waitlisted", _("In lista d'attesa")
+    REFUSED = "refused", _("Non ammessa")
+    WITHDRAWN = "withdrawn", _("Ritirata")
+
+
+class Application(models.Model):
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="applications")
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="course_applications"
+    )
+    motivation = models.TextField(_("motivazione"), max_length=5000)
+    cv = models.FileField(_("curriculum (PDF)"), upload_to=cv_path, blank=True, max_length=200)
+    status = models.CharField(
+        _("stato"),
+        max_length=20,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.SUBMITTED,
+        db_index=True,
+    )
+    # Σ weight × mean score per criterion, written by application_score.
+    score_total = models.DecimalField(
+        _("punteggio"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    submitted_at = models.DateTimeField(_("inviata il"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("decisa il"), null=True, blank=True)
+    decision_note = models.TextField(_("nota sulla decisione"), blank=True, max_length=2000)
+
+    class Meta:
+        verbose_name = _("candidatura")
+        verbose_name_plural = _("candidature")
+        ordering = ["submitted_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "applicant"], name="events_one_application"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cohort} · {self.applicant}"
+
+
+class ApplicationScore(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(
+        ApplicationCriterion, on_delete=models.CASCADE, related_name="scores"
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    score = models.PositiveSmallIntegerField(_("punteggio"))
+    note = models.TextField(_("nota"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("valutazione della candidatura")
+        verbose_name_plural = _("valutazioni delle candidature")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "criterion", "reviewer"], name="events_one_score"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.application} · {self.criterion}: {self.score}"
+
+
+class EnrolmentState(models.TextChoices):
+    ACTIVE = "active", _("Attiva")
+    WITHDRAWN = "withdrawn", _("Ritirata")
+    COMPLETED = "completed", _("Completata")
+
+
+class Enrolment(models.Model):
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="enrolments")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="course_enrolments"
+    )
+    application = models.OneToOneField(
+        Application, null=True, blank=True, on_delete=models.SET_NULL, related_name="enrolment"
+    )
+    state = models.CharField(
+        _("stato"),
+        max_length=20,
+        choices=EnrolmentState.choices,
+        default=EnrolmentState.ACTIVE,
+        db_index=True,
+    )
+    created_at = models.DateTimeField(_("iscritto il"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(_("completato il"), null=True, blank=True)
+    certificate_code = models.CharField(max_length=16, unique=True, default=new_certificate_code)
+
+    class Meta:
+        verbose_name = _("iscrizione al percorso")
+        verbose_name_plural = _("iscrizioni ai percorsi")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["cohort", "user"], name="events_one_enrolment"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cohort} · {self.user}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.state in (EnrolmentState.ACTIVE, EnrolmentState.COMPLETED)
+
+
+class Assignment(models.Model):
+    """Work asked of the participants of a cohort (due dates differ per edition, so
+    assignments belong to the cohort; ``module`` places them in the course)."""
+
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("edizione"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    module = models.ForeignKey(
+        CourseModule,
+        verbose_name=_("modulo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assignments",
+    )
+    title = models.CharField(_("titolo"), max_length=200)
+    instructions = models.TextField(_("istruzioni"), max_length=5000)
+    due_at = models.DateTimeField(_("scadenza"))
+
+    class Meta:
+        verbose_name = _("consegna")
+        verbose_name_plural = _("consegne")
+        ordering = ["due_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Submission(models.Model):
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="submissions")
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="submissions")
+    text = models.TextField(_("testo"), blank=True, max_length=20_000)
+    file = models.FileField(_("file"), upload_to=submission_path, blank=True, max_length=200)
+    submitted_at = models.DateTimeField(_("consegnato il"), default=timezone.now)
+    feedback = models.TextField(_("riscontro del tutor"), blank=True, max_length=5000)
+    feedback_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    feedback_at = models.DateTimeField(null=True, blank=True)
+    accepted = models.BooleanField(_("accettata"), default=False)
+
+    class Meta:
+        verbose_name = _("elaborato")
+        verbose_name_plural = _("elaborati")
+        ordering = ["submitted_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assignment", "enrolment"], name="events_one_submission"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assignment} · {self.enrolment.user}"

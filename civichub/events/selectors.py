@@ -46,7 +46,12 @@ def access_event(user: Any, slug: str) -> Event:
     exist, so that drafts cannot be probed."""
     event = (
         Event.objects.select_related(
-            "municipality__province", "region", "organisation", "organiser", "recording"
+            "municipality__province",
+            "region",
+            "organisation",
+            "organiser",
+            "recording",
+            "cohort__course",
         )
         .defer(*NO_BOUNDARIES)
         .filter(slug=slug)
@@ -79,6 +84,9 @@ class EventFilters:
     audience: str = ""
     free_seats: bool = False
     organisation: Organisation | None = None
+    # A working area (per-area calendars): filters.py and api.py accept only areas the
+    # person may see, so its name in a chip never reveals a private area.
+    area: Any = None
 
     @property
     def is_narrowed(self) -> bool:
@@ -92,6 +100,7 @@ class EventFilters:
             or self.audience
             or self.free_seats
             or self.organisation
+            or self.area
         )
 
     def cache_key(self) -> str:
@@ -105,6 +114,7 @@ class EventFilters:
             self.audience,
             str(self.free_seats),
             str(self.organisation.pk if self.organisation else ""),
+            str(self.area.pk if self.area else ""),
         ]
         return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
@@ -195,6 +205,8 @@ def _filtered(
         queryset = queryset.filter(_free_seats(now))
     if filters.organisation is not None and "organisation" not in skip:
         queryset = queryset.filter(organisation_id=filters.organisation.pk)
+    if filters.area is not None and "area" not in skip:
+        queryset = queryset.filter(area_id=filters.area.pk)
     return queryset
 
 
@@ -210,7 +222,9 @@ def event_cards(queryset: QuerySet[Event]) -> QuerySet[Event]:
     when no card has a cover."""
     images = get_image_model().objects.prefetch_renditions(CARD_RENDITION)
     return (
-        queryset.select_related("municipality__province", "region", "organisation")
+        queryset.select_related(
+            "municipality__province", "region", "organisation", "cohort__course"
+        )
         .defer(*NO_BOUNDARIES, *LONG_TEXTS)
         .prefetch_related(
             Prefetch("themes", queryset=Theme.objects.order_by("sort_order", "name")),
@@ -584,3 +598,9 @@ def public_event(slug: str) -> Event:
     if event is None:
         raise Http404
     return event
+
+
+def area_upcoming_events(area: Any, limit: int = 5) -> list[Event]:
+    """The next published events organised by a working area, ready for cards."""
+    queryset = Event.objects.public().filter(state=EventState.PUBLISHED, area_id=area.pk).upcoming()
+    return list(event_cards(queryset.order_by("starts_at", "pk"))[:limit])

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+import rules
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
@@ -43,6 +44,7 @@ from wagtail.images.models import Image
 from civichub.accounts.mail import absolute_url, hub_name
 from civichub.accounts.models import User
 from civichub.accounts.permissions import is_promoter
+from civichub.communities.models import Area
 from civichub.core.audit import log_action
 from civichub.core.mail import send_templated_mail
 from civichub.library.models import ResourcePage, WebinarPage
@@ -53,6 +55,8 @@ from civichub.territories.models import Municipality
 from . import ical
 from .models import (
     ACTIVE_STATUSES,
+    Cohort,
+    CourseModule,
     Event,
     EventFeedback,
     EventKind,
@@ -69,7 +73,7 @@ from .models import (
 from .permissions import can
 
 # Fixed paths of urls.py that a slug must never take.
-RESERVED_SLUGS = frozenset({"calendario", "nuovo", "miei", "biglietto"})
+RESERVED_SLUGS = frozenset({"calendario", "nuovo", "miei", "biglietto", "percorsi"})
 LOG_PREFIX = "civichub.events."
 # Audit actions (label, message), registered for the back office by wagtail_hooks.py.
 LOG_ACTIONS = {
@@ -161,6 +165,10 @@ FOREIGN_KEYS: dict[str, type[Model]] = {
     "organisation": Organisation,
     "cover": Image,
     "recording": WebinarPage,
+    # A working area that organises the event; a course's edition and module (a session).
+    "area": Area,
+    "cohort": Cohort,
+    "module": CourseModule,
 }
 # Everything event_create / event_update accept; a key left out of ``data`` is unchanged.
 EDITABLE_FIELDS = frozenset(
@@ -577,6 +585,25 @@ def _validate_relations(
             "organisation",
             _("Puoi organizzare eventi solo a nome delle organizzazioni di cui fai parte."),
         )
+    area = values.get("area")
+    if (
+        area is not None
+        and (event is None or event.area_id != area.pk)
+        and not is_promoter(actor)
+        and not rules.has_perm("communities.facilitate_area", actor, area)
+    ):
+        errors.add("area", _("Puoi collegare un evento solo alle aree che faciliti."))
+    cohort = values["cohort"] if "cohort" in values else getattr(event, "cohort", None)
+    module = values["module"] if "module" in values else getattr(event, "module", None)
+    if module is not None and (cohort is None or module.course_id != cohort.course_id):
+        errors.add("module", _("Il modulo deve appartenere al percorso dell'edizione scelta."))
+    if (
+        "cohort" in values
+        and cohort is not None
+        and (event is None or event.cohort_id != cohort.pk)
+        and not can(actor, "manage_course", cohort)
+    ):
+        errors.add("cohort", _("Puoi aggiungere incontri solo ai percorsi che gestisci."))
     if "themes" in data:
         values["themes"] = _instances(data["themes"], Theme)
     if "materials" in data:
@@ -925,6 +952,11 @@ def event_publish(*, event: Event, actor: User) -> Event:
         locked.save(update_fields=["state", "published_at", "updated_at"])
         _log(locked, "publish", actor)
         _schedule_event_tasks(locked)
+    if locked.cohort_id is not None:
+        # A course session: everyone enrolled in the cohort is registered.
+        from .course_services import sessions_register_enrolled
+
+        sessions_register_enrolled(event=locked)
     return locked
 
 
@@ -1310,6 +1342,10 @@ def registration_check_in(*, registration: Registration, actor: User) -> Registr
         ).update(checked_in_at=now, checked_in_by=actor, updated_at=now)
         if claimed:
             _log(event, "check_in", actor, registration=current.pk)
+            if event.cohort_id is not None:
+                from .course_services import completion_after_check_in
+
+                completion_after_check_in(cohort_id=event.cohort_id, user_id=current.user_id)
     current.refresh_from_db(fields=["checked_in_at", "checked_in_by", "status"])
     return current
 

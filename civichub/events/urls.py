@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import catalogue, manage, registration
+from .views import catalogue, courses, manage, registration
 
 app_name = "events"
 
@@ -12,6 +12,60 @@ urlpatterns = [
     path("nuovo/", manage.event_create, name="create"),
     path("miei/", registration.my_events, name="mine"),
     path("biglietto/<str:code>/", manage.check_in_by_code, name="check_in_code"),
+    # Courses and cohorts (the "Scuola"): before the events' <slug:slug>/ routes.
+    path("percorsi/", courses.course_list, name="courses"),
+    path("percorsi/mie/", courses.my_courses, name="my_courses"),
+    path("percorsi/<slug:course>/", courses.course_detail, name="course"),
+    path("percorsi/<slug:course>/<slug:cohort>/candidatura/", courses.apply, name="apply"),
+    path(
+        "percorsi/<slug:course>/<slug:cohort>/candidatura/ritira/",
+        courses.withdraw_application,
+        name="withdraw_application",
+    ),
+    path("percorsi/<slug:course>/<slug:cohort>/iscrizione/", courses.enrol, name="enrol"),
+    path("percorsi/<slug:course>/<slug:cohort>/ritiro/", courses.withdraw, name="withdraw"),
+    path("percorsi/<slug:course>/<slug:cohort>/progressi/", courses.progress, name="progress"),
+    path(
+        "percorsi/<slug:course>/<slug:cohort>/attestato.pdf",
+        courses.course_certificate,
+        name="course_certificate",
+    ),
+    path(
+        "percorsi/<slug:course>/<slug:cohort>/consegne/<int:assignment>/",
+        courses.submit,
+        name="submit",
+    ),
+    path(
+        "percorsi/<slug:course>/<slug:cohort>/candidature/",
+        courses.applications,
+        name="applications",
+    ),
+    path(
+        "percorsi/<slug:course>/<slug:cohort>/candidature/<int:pk>/",
+        courses.application,
+        name="application",
+    ),
+    path(
+        "percorsi/<slug:course>/<slug:cohort>/candidature/<int:pk>/cv.pdf",
+        courses.application_cv,
+        name="application_cv",
+    ),
+    path("percorsi/<slug:course>/<slug:cohort>/iscritti/", courses.enrolments, name="enrolments"),
+    path(
+        "percorsi/<slug:course>/<slug:cohort>/iscritti/<int:pk>/",
+        courses.participant_progress,
+        name="participant_progress",
+    ),
+    path(
+        "percorsi/<slug:course>/<slug:cohort>/elaborati/",
+        courses.submissions,
+        name="submissions",
+    ),
+    path(
+        "percorsi/<slug:course>/<slug:cohort>/elaborati/<int:pk>/file",
+        courses.submission_file,
+        name="submission_file",
+    ),
     path("<slug:slug>/", catalogue.event_detail, name="detail"),
     path("<slug:slug>/evento.ics", catalogue.event_ics, name="ics"),
     path("<slug:slug>/iscrizione/", registration.register, name="register"),

@@ -13,6 +13,7 @@ from functools import partial
 from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection, connections
 from django.utils import timezone
 
@@ -148,3 +149,29 @@ def test_cancellations_and_registrations_at_once_keep_the_counters_right():
     assert confirmed + offered == 10  # every freed seat taken or offered, never more
     assert event.confirmed_count == confirmed
     assert event.waitlist_count == offered + rows.count(RegistrationStatus.WAITLISTED)
+
+
+def test_200_people_enrolling_at_once_for_50_seats_of_a_cohort():
+    from .. import course_services
+    from ..models import Enrolment, EnrolmentState
+    from .course_factories import CohortFactory, OpenCourseFactory
+
+    cohort = CohortFactory.create(course=OpenCourseFactory.create(), capacity=50, tutors=[])
+    people = members(200, prefix="corsista")
+
+    def enrol(person: User) -> Any:
+        try:
+            return course_services.enrolment_create(cohort=cohort, user=person)
+        except ValidationError as error:
+            return error.code
+
+    results, errors = all_at_once([partial(enrol, person) for person in people])
+
+    assert errors == []
+    assert sum(isinstance(result, Enrolment) for result in results) == 50
+    assert results.count("full") == 150
+    rows = Enrolment.objects.filter(cohort=cohort)
+    assert rows.count() == 50
+    assert rows.filter(state=EnrolmentState.ACTIVE).values("user").distinct().count() == 50
+    cohort.refresh_from_db()
+    assert cohort.enrolled_count == rows.count() == 50

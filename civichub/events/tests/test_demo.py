@@ -110,7 +110,8 @@ def test_demo_data_uses_existing_themes():
 def test_seed_builds_consistent_events(events):
     comuni = set(Municipality.objects.values_list("istat_code", flat=True))
     expected = {entry.slug for entry in demo.EVENTS if not entry.comune or entry.comune in comuni}
-    assert set(Event.objects.values_list("slug", flat=True)) == expected
+    # Course sessions are the courses' own (test_courses_demo_*).
+    assert set(Event.objects.filter(cohort__isnull=True).values_list("slug", flat=True)) == expected
     assert len(expected) >= 24
     assert any("rimandati" in line for line in events)  # the rest of Italy is not loaded
     now = timezone.now()
@@ -243,3 +244,82 @@ def test_a_second_run_creates_nothing(events):
     assert [model.objects.count() for model in rows] == before
     assert list(Event.objects.values_list("pk", "confirmed_count", "waitlist_count")) == counters
     assert second[0].startswith("eventi: 0 creati")
+    assert any(line.startswith("percorsi: 0 creati") for line in second)
+
+
+def test_courses_demo_school_with_selection(events):
+    from civichub.communities.models import AreaMembership, MemberRole, Visibility
+
+    from ..models import ApplicationScore, ApplicationStatus, Cohort, Course, Enrolment
+
+    school = Course.objects.get(slug=demo.SCHOOL_SLUG)
+    assert school.with_selection
+    assert school.state == "published"
+    assert school.criteria.count() == 3
+    assert school.modules.count() == 4
+    cohort = school.cohorts.get()
+    assert cohort.state == "running"
+    applications = cohort.applications.all()
+    assert 18 <= applications.count() <= 20
+    statuses = set(applications.values_list("status", flat=True))
+    assert statuses == {
+        ApplicationStatus.ADMITTED,
+        ApplicationStatus.WAITLISTED,
+        ApplicationStatus.REFUSED,
+    }
+    for application in applications:
+        reviewers = set(
+            ApplicationScore.objects.filter(application=application).values_list(
+                "reviewer", flat=True
+            )
+        )
+        assert len(reviewers) == 2
+        assert application.score_total is not None
+    admitted = applications.filter(status=ApplicationStatus.ADMITTED)
+    ranked = list(applications.order_by("-score_total").values_list("status", flat=True))
+    assert set(ranked[: admitted.count()]) == {ApplicationStatus.ADMITTED}  # the best first
+    enrolments = Enrolment.objects.filter(cohort=cohort)
+    assert set(enrolments.values_list("application__status", flat=True)) == {"admitted"}
+    assert cohort.enrolled_count == enrolments.count() <= cohort.capacity
+    assert cohort.applications_count == applications.count()
+    assert enrolments.filter(user__email="partecipante@civichub.example").exists()
+    sessions = Event.objects.filter(cohort=cohort)
+    now = timezone.now()
+    assert sessions.filter(ends_at__lt=now).count() >= 3
+    assert sessions.filter(starts_at__gt=now).count() >= 3
+    assert Registration.objects.filter(
+        event__in=sessions.filter(ends_at__lt=now), checked_in_at__isnull=False
+    ).exists()
+    for session in sessions:
+        assert session.module.course_id == school.pk
+        assert session.confirmed_count == session.registrations.count() == enrolments.count()
+    assignment = cohort.assignments.filter(due_at__lt=now).get()
+    assert assignment.submissions.exclude(feedback="").filter(accepted=True).exists()
+    assert cohort.area is not None
+    assert cohort.area.visibility == Visibility.PRIVATE
+    members = AreaMembership.objects.filter(area=cohort.area, state="active")
+    assert set(members.filter(role=MemberRole.FACILITATOR).values_list("user", flat=True)) == set(
+        cohort.tutors.values_list("pk", flat=True)
+    )
+    assert members.filter(role=MemberRole.MEMBER).count() == enrolments.count()
+    assert Cohort.objects.filter(area__isnull=True).count() == 0
+
+
+def test_courses_demo_open_course_with_a_past_and_an_upcoming_edition(events):
+    from ..models import Course, EnrolmentState
+
+    course = Course.objects.get(slug=demo.TABLE_COURSE_SLUG)
+    assert not course.with_selection
+    past, upcoming = course.cohorts.order_by("starts_on")
+    assert past.state == "closed"
+    assert upcoming.state == "open"
+    completed = past.enrolments.filter(state=EnrolmentState.COMPLETED)
+    assert completed.exists()
+    assert all(len(code) == 16 for code in completed.values_list("certificate_code", flat=True))
+    assert past.enrolments.count() > completed.count() or past.enrolments.count() >= 10
+    assert upcoming.enrolled_count == upcoming.enrolments.count() > 0
+    assert upcoming.seats_left > 0
+    assert not upcoming.applications.exists()
+    from .. import course_services
+
+    assert course_services.cohort_window_problem(upcoming) is None  # open for enrolment

@@ -122,7 +122,7 @@ def _render(
 
 @require_safe
 def event_list(request: HttpRequest) -> HttpResponse:
-    form = EventFilterForm(request.GET)
+    form = EventFilterForm(request.GET, user=request.user)
     filters = form.filters()
     paginator = Paginator(selectors.event_cards(selectors.event_catalogue(filters)), PER_PAGE)
     page_obj = paginator.get_page(request.GET.get(PAGE_PARAMETER))
@@ -149,7 +149,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def event_calendar(request: HttpRequest) -> HttpResponse:
-    form = EventFilterForm(request.GET)
+    form = EventFilterForm(request.GET, user=request.user)
     filters = form.filters()
     today = timezone.localdate(timezone=selectors.ROME)
     month = form.month(today)
@@ -191,7 +191,7 @@ def _ical() -> Any:
 def event_feed(request: HttpRequest) -> HttpResponse:
     """The filtered view as an iCalendar feed to subscribe to: upcoming events and those
     of the last 30 days, at most 500. Values not understood are simply left out."""
-    filters = EventFilterForm(request.GET).filters()
+    filters = EventFilterForm(request.GET, user=request.user).filters()
     events = selectors.event_feed_events(filters)
     name = _("Eventi · %(hub)s") % {"hub": settings.HUB_NAME}
     body = _ical().calendar_for(events, name=name)
