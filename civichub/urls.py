@@ -45,10 +45,12 @@ urlpatterns = [
 
 # Uploaded media behind the app server for the embedded set-up; a production proxy
 # serves /media/ itself (docs/operations.md). Documents are excluded: /documenti/
-# serves them after checking their privacy settings.
+# serves them after checking their privacy settings; so are the working areas' shared
+# files, streamed by communities' download view after checking the area; and the
+# courses' CVs and submissions, streamed by the course pages to their author and team.
 urlpatterns += [
     re_path(
-        r"^media/(?P<path>(?!documents/).+)$",
+        r"^media/(?P<path>(?!documents/|communities/|courses/).+)$",
         serve,
         {"document_root": settings.MEDIA_ROOT},
     ),

@@ -99,6 +99,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "civichub.moderation.middleware.SuspensionNoticeMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "civichub.accounts.middleware.MembershipRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
