@@ -8,14 +8,12 @@ rows are the record, and an entry per vote would bury the workflow history.
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F, OuterRef, QuerySet, Subquery
-from django.db.models.functions import Greatest
-from django.utils.translation import gettext as _
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from civichub.accounts.permissions import is_member
-from civichub.core.visitors import VISITOR_KEY_MAX_LENGTH
+from civichub.core.feedback import latest_comments, own_answer, useful_answer_record
 from civichub.notifications import selectors as follows
 from civichub.notifications import services as notifications
 from civichub.notifications.models import Follow
@@ -24,13 +22,6 @@ from civichub.notifications.selectors import FollowState
 from .models import Experience, ExperienceFeedback, State
 from .permissions import can
 from .selectors import experience_cards
-
-FEEDBACK_COMMENT_MAX_LENGTH = 1000
-LATEST_COMMENTS = 20
-
-
-def _counter(useful: bool) -> str:
-    return "useful_yes" if useful else "useful_no"
 
 
 @transaction.atomic
@@ -42,39 +33,19 @@ def experience_feedback_record(
     useful: bool,
     comment: str = "",
 ) -> ExperienceFeedback:
-    """Record one answer per signed-in person, or per browser (``visitor_key``) for
-    visitors; a second answer replaces the first. The counters on the experience move
-    with F expressions, so concurrent answers never lose a vote."""
+    """One answer per signed-in person, or per browser (``visitor_key``) for visitors; a
+    second answer replaces the first (``core.feedback``)."""
     if experience.state != State.PUBLISHED:
         raise PermissionDenied
-    comment = comment.strip()
-    if len(comment) > FEEDBACK_COMMENT_MAX_LENGTH:
-        raise ValidationError(
-            {
-                "comment": _("Il commento può avere al massimo %(max)d caratteri.")
-                % {"max": FEEDBACK_COMMENT_MAX_LENGTH}
-            }
-        )
-    if is_member(user):
-        who: dict[str, Any] = {"user": user}
-    elif visitor_key and len(visitor_key) <= VISITOR_KEY_MAX_LENGTH:
-        who = {"user": None, "visitor_key": visitor_key}
-    else:
-        raise ValidationError(_("Non è stato possibile riconoscere chi risponde."))
-
-    feedback, created = ExperienceFeedback.objects.select_for_update().get_or_create(
-        experience=experience, **who, defaults={"useful": useful, "comment": comment}
+    feedback = useful_answer_record(
+        model=ExperienceFeedback,
+        target={"experience": experience},
+        counters=Experience.objects.filter(pk=experience.pk),
+        user=user,
+        visitor_key=visitor_key,
+        useful=useful,
+        comment=comment,
     )
-    counters = Experience.objects.filter(pk=experience.pk)
-    if created:
-        counters.update(**{_counter(useful): F(_counter(useful)) + 1})
-    else:
-        if feedback.useful != useful:
-            old, new = _counter(feedback.useful), _counter(useful)
-            counters.update(**{new: F(new) + 1, old: Greatest(F(old) - 1, 0)})
-        feedback.useful = useful
-        feedback.comment = comment
-        feedback.save(update_fields=["useful", "comment"])
     experience.refresh_from_db(fields=["useful_yes", "useful_no"])
     return feedback
 
@@ -104,21 +75,12 @@ def follow_state(experience: Experience, user: Any) -> FollowState:
 
 
 def feedback_of(experience: Experience, user: Any) -> ExperienceFeedback | None:
-    """A member's own answer, so that the page can show it; visitors' pages are cached
-    and never show a personal answer."""
-    if not is_member(user):
-        return None
-    return ExperienceFeedback.objects.filter(experience=experience, user=user).first()
+    return own_answer(ExperienceFeedback.objects.filter(experience=experience), user)
 
 
 def feedback_comments(experience: Experience) -> list[ExperienceFeedback]:
     """The latest answers with a comment, for promoters and the experience's editors."""
-    return list(
-        ExperienceFeedback.objects.filter(experience=experience)
-        .exclude(comment="")
-        .only("useful", "comment", "created_at")
-        .order_by("-created_at", "-pk")[:LATEST_COMMENTS]
-    )
+    return latest_comments(ExperienceFeedback.objects.filter(experience=experience))
 
 
 def followed_experiences(user: Any) -> QuerySet[Experience]:

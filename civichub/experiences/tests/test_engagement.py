@@ -15,8 +15,8 @@ from civichub.accounts.tests.factories import (
     PromoterFactory,
     UserFactory,
 )
+from civichub.core.feedback import LATEST_COMMENTS
 from civichub.core.visitors import VISITOR_COOKIE
-from civichub.experiences.engagement import LATEST_COMMENTS
 from civichub.experiences.models import (
     Experience,
     ExperienceFeedback,

@@ -30,7 +30,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
 from civichub.accounts.permissions import is_promoter
-from civichub.core import visitors
+from civichub.core import feedback, visitors
 
 from .. import engagement
 from ..completeness import experience_completeness
@@ -55,7 +55,7 @@ class FeedbackForm(forms.Form):
     comment = forms.CharField(
         label=gettext_lazy("Vuoi dirci perché? (facoltativo)"),
         required=False,
-        max_length=engagement.FEEDBACK_COMMENT_MAX_LENGTH,
+        max_length=feedback.COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy(
             "Al massimo 1.000 caratteri. Lo leggono solo i promotori e gli autori."

@@ -11,9 +11,10 @@ from wagtail.models import PageViewRestriction
 
 from civichub.accounts.models import User
 from civichub.accounts.tests.factories import ContributorFactory, PromoterFactory, UserFactory
+from civichub.core.feedback import LATEST_COMMENTS
 from civichub.core.visitors import VISITOR_COOKIE
 
-from ..engagement import LATEST_COMMENTS, file_download_count, resource_feedback_record
+from ..engagement import file_download_count, resource_feedback_record
 from ..models import ResourceFeedback, ResourceFile, ResourceKind, ResourcePage
 from .factories import document, resource
 

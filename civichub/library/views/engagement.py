@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
-from civichub.core import visitors
+from civichub.core import feedback, visitors
 
 from .. import engagement
 from ..models import ResourceFile, ResourcePage
@@ -45,7 +45,7 @@ class FeedbackForm(forms.Form):
     comment = forms.CharField(
         label=gettext_lazy("Vuoi dirci perché? (facoltativo)"),
         required=False,
-        max_length=engagement.FEEDBACK_COMMENT_MAX_LENGTH,
+        max_length=feedback.COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=gettext_lazy(
             "Al massimo 1.000 caratteri. Lo leggono solo i promotori "
