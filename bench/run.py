@@ -128,6 +128,8 @@ PAGES: list[BenchPage] = [
         "event detail",
         lambda db: db.url_of("events.Event", slug__startswith="bench-evt-", state="published"),
     ),
+    BenchPage("courses", "/eventi/percorsi/"),
+    BenchPage("api areas", "/api/v1/areas"),
     BenchPage("communities", "/comunita/"),
     BenchPage("area", lambda db: db.url_of("communities.Area", slug="bench-area-0000")),
     BenchPage("long thread", lambda db: db.url_of("communities.Thread", request_key="bench-t-0")),

@@ -63,6 +63,12 @@ class BrowserProblems:
     def on_csp_violation(self, description: str) -> None:
         self.csp_violations.append(description)
 
+    def reset(self) -> None:
+        """Forget what was seen, before the next page of the same browser."""
+        self.console_errors.clear()
+        self.page_errors.clear()
+        self.csp_violations.clear()
+
     def assert_none(self, page: Page) -> None:
         # The error status of the document itself (the 404 page) is logged by
         # Chromium as a failed resource; tests assert that status explicitly.

@@ -7,48 +7,88 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from .axe import assert_no_axe_violations
+from .axe import assert_no_axe_violations, axe_violations, format_violations
 from .conftest import BrowserProblems
 
 pytestmark = pytest.mark.e2e
 
+# Each entry is checked by test_every_public_page_passes_axe_without_browser_errors,
+# with the community and course pages that community_pages() finds in the demo.
 PUBLIC_PAGES = [
-    pytest.param("/", 200, id="home"),
-    pytest.param("/notizie/", 200, id="news-index"),
-    pytest.param("/notizie/al-via-la-comunita-di-pratiche/", 200, id="news-page"),
-    pytest.param("/chi-siamo/", 200, id="content-page"),
-    pytest.param("/organizzazioni/", 200, id="organisations-directory"),
-    pytest.param("/organizzazioni/?tipo=pa&regione=emilia-romagna", 200, id="directory-filtered"),
-    pytest.param("/organizzazioni/comune-di-bologna/", 200, id="organisation-page"),
-    pytest.param("/esperienze/", 200, id="experiences-list"),
-    pytest.param(
-        "/esperienze/?regione=emilia-romagna&tema=beni-comuni", 200, id="experiences-filtered"
-    ),
+    ("home", "/", 200),
+    ("news-index", "/notizie/", 200),
+    ("news-page", "/notizie/al-via-la-comunita-di-pratiche/", 200),
+    ("content-page", "/chi-siamo/", 200),
+    ("organisations-directory", "/organizzazioni/", 200),
+    ("directory-filtered", "/organizzazioni/?tipo=pa&regione=emilia-romagna", 200),
+    ("organisation-page", "/organizzazioni/comune-di-bologna/", 200),
+    ("experiences-list", "/esperienze/", 200),
+    ("experiences-filtered", "/esperienze/?regione=emilia-romagna&tema=beni-comuni", 200),
     # No published experience in Emilia-Romagna has this theme.
-    pytest.param("/esperienze/?regione=emilia-romagna&tema=legalita", 200, id="experiences-none"),
-    pytest.param("/esperienze/mappa/", 200, id="experiences-map"),
-    pytest.param("/esperienze/bilancio-partecipativo-quartiere-navile/", 200, id="experience-page"),
+    ("experiences-none", "/esperienze/?regione=emilia-romagna&tema=legalita", 200),
+    ("experiences-map", "/esperienze/mappa/", 200),
+    ("experience-page", "/esperienze/bilancio-partecipativo-quartiere-navile/", 200),
     # Every library and events page type is checked in test_library.py and test_events.py.
-    pytest.param("/strumenti/", 200, id="library-home"),
-    pytest.param("/eventi/", 200, id="events-list"),
-    pytest.param("/newsletter/", 200, id="newsletter-subscribe"),
-    pytest.param("/cerca/?q=partecipazione", 200, id="search-results"),
-    pytest.param("/newsletter/numeri/", 200, id="newsletter-archive"),
-    pytest.param("/accounts/signup/", 200, id="sign-up"),
-    pytest.param("/pagina-che-non-esiste/", 404, id="not-found"),
+    ("library-home", "/strumenti/", 200),
+    ("events-list", "/eventi/", 200),
+    ("newsletter-subscribe", "/newsletter/", 200),
+    ("search-results", "/cerca/?q=partecipazione", 200),
+    ("newsletter-archive", "/newsletter/numeri/", 200),
+    ("sign-up", "/accounts/signup/", 200),
+    ("not-found", "/pagina-che-non-esiste/", 404),
 ]
 
 
-@pytest.mark.parametrize(("path", "status"), PUBLIC_PAGES)
-def test_public_page_passes_axe_without_browser_errors(
-    page: Page, browser_problems: BrowserProblems, path: str, status: int
+def community_pages() -> list[tuple[str, str, int]]:
+    """Pages of the demo's communities and courses, found in the database: a public
+    area, one of its discussions, its files and projects, a course."""
+    from civichub.communities.models import Area, ProjectSpace, Thread, Visibility
+    from civichub.events.models import Course
+
+    area = Area.objects.filter(visibility=Visibility.PUBLIC, projects__isnull=False).first()
+    assert area is not None, "the demo has no public area with a project"
+    thread = Thread.objects.filter(area=area, moderation_state="visible").first()
+    assert thread is not None
+    project = ProjectSpace.objects.filter(area=area).first()
+    course = Course.objects.filter(state="published").first()
+    assert project is not None
+    assert course is not None
+    return [
+        ("communities", "/comunita/", 200),
+        ("area", area.get_absolute_url(), 200),
+        ("area-members", f"{area.get_absolute_url()}membri/", 200),
+        ("thread", thread.get_absolute_url(), 200),
+        ("area-files", f"{area.get_absolute_url()}file/", 200),
+        ("area-projects", f"{area.get_absolute_url()}progetti/", 200),
+        ("project", project.get_absolute_url(), 200),
+        ("courses", "/eventi/percorsi/", 200),
+        ("course", course.get_absolute_url(), 200),
+    ]
+
+
+def test_every_public_page_passes_axe_without_browser_errors(
+    page: Page, browser_problems: BrowserProblems
 ) -> None:
-    response = page.goto(path)
-    assert response is not None
-    assert response.status == status
-    expect(page.locator("html")).to_have_attribute("lang", "it")
-    assert_no_axe_violations(page)
-    browser_problems.assert_none(page)
+    """One browser on one seeded hub visits every page type (seeding the demo is the
+    slow part, so it is done once); every failure is reported with its page."""
+    pages = PUBLIC_PAGES + community_pages()
+    failures = []
+    for name, path, status in pages:
+        response = page.goto(path)
+        if response is None or response.status != status:
+            failures.append(f"{name} {path}: status {response and response.status}")
+            continue
+        if page.locator("html").get_attribute("lang") != "it":
+            failures.append(f"{name} {path}: the page is not in Italian")
+        violations = axe_violations(page)
+        if violations:
+            failures.append(f"{name}: {format_violations(page.url, violations)}")
+        try:
+            browser_problems.assert_none(page)
+        except AssertionError as problem:
+            failures.append(f"{name} {path}: {problem}")
+        browser_problems.reset()
+    assert not failures, "\n".join(failures)
 
 
 def test_language_link_switches_home_to_english_on_same_path(
