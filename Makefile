@@ -58,14 +58,19 @@ seed: install
 install-system:
 	bin/install-system-deps
 
+# On every core (pytest-xdist, ADR 0005). --dist load hands tests out in collection
+# order, which pytest-django sorts transactional tests to the end of: each worker runs
+# them after its other tests, as Django's own runner does.
+PYTEST_PARALLEL := -n auto --dist load
+
 test: install-system install
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest $(PYTEST_PARALLEL)
 
 test-unit: install
-	$(VENV)/bin/pytest -m "not e2e"
+	$(VENV)/bin/pytest $(PYTEST_PARALLEL) -m "not e2e"
 
 test-e2e: install-system install
-	$(VENV)/bin/pytest -m e2e
+	$(VENV)/bin/pytest $(PYTEST_PARALLEL) -m e2e
 
 lint: install
 	$(VENV)/bin/ruff check .
