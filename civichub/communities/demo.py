@@ -932,7 +932,7 @@ def _held_post_and_report(areas: dict[str, Area], relaxed: _RelaxedModeration) -
     if newcomer is not None:
         # Held as one of "the first posts of a new account", whatever they wrote before.
         earlier = PostLog.objects.filter(author=newcomer).count()
-        relaxed.set(hold_first_posts=earlier + 1, new_account_days=36500)
+        relaxed.set(hold_first_posts=earlier + 1, new_account_days=30000)
         try:
             discussions.reply_create(
                 thread=thread,
