@@ -6,10 +6,13 @@ SQLite serialises writers anyway (and cannot run these threads in the test
 transaction), so these tests run only on PostgreSQL, as in CI.
 """
 
+import fcntl
+import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -32,6 +35,19 @@ pytestmark = [
     # later would then fail to restore theirs.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
+
+
+@pytest.fixture(autouse=True)
+def one_race_at_a_time() -> Iterator[None]:
+    """Each race opens as many connections as the server allows: with the suite on
+    several cores (pytest-xdist), two races at once would exhaust them, so workers take
+    turns through a lock file shared by the machine's processes."""
+    with (Path(tempfile.gettempdir()) / "civichub-concurrency-tests.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def members(count: int, prefix: str = "corsa") -> list[User]:
